@@ -1,0 +1,58 @@
+namespace Foundations;
+
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// The matrix product (PyTorch's <c>@</c>): [n, k] @ [k, m] → [n, m], and batched
+    /// [b, n, k] @ [b, k, m] → [b, n, m] (a 2-D right operand is shared by every batch).
+    /// Vectorized and multi-threaded; this is the "real" version the katas race against.
+    /// </summary>
+    public static Tensor MatMul(Tensor a, Tensor b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rank is < 2 or > 3 || b.Rank is < 2 or > 3 || (a.Rank == 2 && b.Rank == 3))
+            throw new ArgumentException(
+                $"MatMul expects 2-D @ 2-D, 3-D @ 3-D or 3-D @ 2-D tensors, but got shapes {ShapeRules.Format(a._shape)} and {ShapeRules.Format(b._shape)}");
+        if (a.Size(-1) != b.Size(-2))
+            throw new ArgumentException(
+                $"mat1 and mat2 shapes cannot be multiplied ({a.Size(-2)}x{a.Size(-1)} and {b.Size(-2)}x{b.Size(-1)})");
+        if (a.Rank == 2) return MatMulKernel.Multiply(a, b);
+
+        int batches = a._shape[0];
+        if (b.Rank == 3 && b._shape[0] != batches)
+            throw new ArgumentException(
+                $"Expected size for first dimension of batch2 tensor to be: {batches} but got: {b._shape[0]} (shapes {ShapeRules.Format(a._shape)} and {ShapeRules.Format(b._shape)})");
+        var result = Zeros(batches, a._shape[1], b.Size(-1));
+        for (int i = 0; i < batches; i++)
+            result.Select(0, i).CopyFrom(MatMulKernel.Multiply(a.Select(0, i), b.Rank == 3 ? b.Select(0, i) : b));
+        return result;
+    }
+
+    /// <summary>This tensor @ <paramref name="other"/>; see <see cref="MatMul(Tensor, Tensor)"/>.</summary>
+    public Tensor MatMul(Tensor other) => MatMul(this, other);
+
+    /// <summary>
+    /// True when every element is within <c>atol + rtol·|other|</c> of <paramref name="other"/>'s
+    /// (PyTorch's defaults: rtol 1e-5, atol 1e-8). NaNs are never close. The shapes must be equal —
+    /// unlike PyTorch this does not broadcast, so a shape bug cannot hide behind a passing check.
+    /// </summary>
+    public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!_shape.AsSpan().SequenceEqual(other._shape))
+            throw new ArgumentException($"AllClose compares tensors of equal shape, but got {ShapeRules.Format(_shape)} and {ShapeRules.Format(other._shape)}");
+        float[] x = ToArray(), y = other.ToArray();
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] == y[i]) continue; // also equal infinities
+            double diff = Math.Abs((double)x[i] - y[i]);
+            if (!(diff <= atol + rtol * Math.Abs((double)y[i]))) return false; // written so NaN fails
+        }
+        return true;
+    }
+
+    /// <summary>fastai's <c>near</c>: <see cref="AllClose"/> with rtol 1e-3 and atol 1e-5, the tolerance
+    /// for float32 results computed in a different order.</summary>
+    public bool Near(Tensor other) => AllClose(other, rtol: 1e-3, atol: 1e-5);
+}

@@ -1,0 +1,116 @@
+namespace Foundations;
+
+// Reductions over all elements or along one dimension. Sums accumulate in double so that
+// a million float32 terms still add up to what a loop in double would give.
+public sealed partial class Tensor
+{
+    /// <summary>The sum of all elements, as a scalar tensor.</summary>
+    public Tensor Sum() => Scalar((float)Sum(ToArray()));
+
+    /// <summary>The sum along <paramref name="dim"/>; with <paramref name="keepDim"/> that dim stays with size 1.</summary>
+    public Tensor Sum(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => (float)Sum(v));
+
+    /// <summary>The mean of all elements.</summary>
+    public Tensor Mean() => Scalar((float)(Sum(ToArray()) / CheckNotEmpty("mean")));
+
+    /// <summary>The mean along <paramref name="dim"/>.</summary>
+    public Tensor Mean(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => (float)(Sum(v) / v.Length));
+
+    /// <summary>The standard deviation of all elements; <paramref name="unbiased"/> divides by n−1 (PyTorch's default).</summary>
+    public Tensor Std(bool unbiased = true) => Scalar(StandardDeviation(ToArray(), unbiased));
+
+    /// <summary>The standard deviation along <paramref name="dim"/>.</summary>
+    public Tensor Std(int dim, bool keepDim = false, bool unbiased = true) => Reduce(dim, keepDim, v => StandardDeviation(v, unbiased));
+
+    /// <summary>The largest element.</summary>
+    public Tensor Max() => Scalar(Extreme(ToArray(), CheckNotEmpty("max"), largest: true));
+
+    /// <summary>The largest element along <paramref name="dim"/>.</summary>
+    public Tensor Max(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => Extreme(v, v.Length, largest: true));
+
+    /// <summary>The smallest element.</summary>
+    public Tensor Min() => Scalar(Extreme(ToArray(), CheckNotEmpty("min"), largest: false));
+
+    /// <summary>The smallest element along <paramref name="dim"/>.</summary>
+    public Tensor Min(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => Extreme(v, v.Length, largest: false));
+
+    /// <summary>The index of the largest element along <paramref name="dim"/> (the first one on ties), as floats.</summary>
+    public Tensor ArgMax(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v =>
+    {
+        if (v.Length == 0) throw new ArgumentException("argmax(): Expected reduction dim to have non-zero size.");
+        int best = 0;
+        for (int i = 1; i < v.Length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    });
+
+    /// <summary>True when every element is non-zero (an empty tensor counts as all).</summary>
+    public bool All() => ToArray().All(static x => x != 0);
+
+    /// <summary>True when some element is non-zero.</summary>
+    public bool Any() => ToArray().Any(static x => x != 0);
+
+    /// <summary>The one number in a tensor with a single element (a scalar, or shape [1], [1, 1]…).</summary>
+    public float Item()
+    {
+        if (Numel != 1)
+            throw new InvalidOperationException($"a Tensor with {Numel} elements cannot be converted to Scalar (shape {ShapeRules.Format(_shape)})");
+        return _storage[_offset];
+    }
+
+    private int CheckNotEmpty(string op)
+    {
+        if (Numel == 0)
+            throw new InvalidOperationException($"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        return Numel;
+    }
+
+    /// <summary>Moves <paramref name="dim"/> last, then reduces each contiguous run of it to one number.</summary>
+    private Tensor Reduce(int dim, bool keepDim, Func<float[], float> reduce)
+    {
+        dim = ShapeRules.NormalizeDim(dim, Rank);
+        if (Rank == 0) return Scalar(reduce([Item()]));
+        var order = Enumerable.Range(0, Rank).Where(d => d != dim).Append(dim).ToArray();
+        float[] values = Permute(order).ToArray();
+        int length = _shape[dim];
+        int count = length == 0 ? ShapeRules.Product(Without(_shape, dim)) : values.Length / length;
+        var reduced = new float[count];
+        var run = new float[length];
+        for (int i = 0; i < count; i++)
+        {
+            Array.Copy(values, i * length, run, 0, length);
+            reduced[i] = reduce(run);
+        }
+        int[] shape = keepDim ? _shape.Select((s, d) => d == dim ? 1 : s).ToArray() : Without(_shape, dim);
+        return FromArray(reduced, shape);
+    }
+
+    private static double Sum(float[] values)
+    {
+        double total = 0;
+        foreach (float v in values) total += v;
+        return total;
+    }
+
+    private static float StandardDeviation(float[] values, bool unbiased)
+    {
+        int n = values.Length;
+        int divisor = unbiased ? n - 1 : n;
+        if (divisor <= 0) return float.NaN; // PyTorch gives nan for the std of one element
+        double mean = Sum(values) / n;
+        double squares = 0;
+        foreach (float v in values) squares += (v - mean) * (v - mean);
+        return (float)Math.Sqrt(squares / divisor);
+    }
+
+    private static float Extreme(float[] values, int n, bool largest)
+    {
+        if (n == 0) throw new ArgumentException("max()/min(): Expected reduction dim to have non-zero size.");
+        float best = values[0];
+        foreach (float v in values)
+        {
+            if (float.IsNaN(v)) return float.NaN; // NaN wins, as in PyTorch
+            if (largest ? v > best : v < best) best = v;
+        }
+        return best;
+    }
+}
