@@ -29,6 +29,7 @@ public sealed partial class Tensor
     public Tensor Narrow(int dim, int start, int length)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
+        if (Rank == 0) throw new InvalidOperationException("narrow() cannot be applied to a 0-dim tensor.");
         int size = _shape[dim];
         if (start < 0) start += size;
         if (start < 0 || length < 0 || start + length > size)
@@ -43,6 +44,7 @@ public sealed partial class Tensor
     public Tensor Slice(int dim, int start, int end, int step = 1)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
+        if (Rank == 0) throw new InvalidOperationException("slice() cannot be applied to a 0-dim tensor.");
         if (step <= 0) throw new ArgumentOutOfRangeException(nameof(step), step, $"slice step must be positive, got {step}");
         int size = _shape[dim];
         start = Math.Clamp(start < 0 ? start + size : start, 0, size);
@@ -207,6 +209,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors");
         Tensor first = tensors[0];
+        if (first.Rank == 0) throw new ArgumentException("zero-dimensional tensor (at position 0) cannot be concatenated");
         dim = ShapeRules.NormalizeDim(dim, first.Rank);
         var shape = (int[])first._shape.Clone();
         shape[dim] = 0;
