@@ -32,7 +32,7 @@ public sealed partial class Tensor
         if (Rank == 0) throw new InvalidOperationException("narrow() cannot be applied to a 0-dim tensor.");
         int size = _shape[dim];
         if (start < 0) start += size;
-        if (start < 0 || length < 0 || start + length > size)
+        if (start < 0 || length < 0 || length > size - start) // not start + length, which can overflow
             throw new ArgumentOutOfRangeException(nameof(start),
                 $"start ({start}) + length ({length}) exceeds dimension size ({size}) of dimension {dim}");
         var shape = (int[])_shape.Clone();
@@ -49,7 +49,7 @@ public sealed partial class Tensor
         int size = _shape[dim];
         start = Math.Clamp(start < 0 ? start + size : start, 0, size);
         end = Math.Clamp(end < 0 ? end + size : end, 0, size);
-        int length = end > start ? (end - start + step - 1) / step : 0;
+        int length = end > start ? (int)(((long)end - start + step - 1) / step) : 0; // long: a huge step must not overflow
         var shape = (int[])_shape.Clone();
         var strides = (int[])_strides.Clone();
         shape[dim] = length;

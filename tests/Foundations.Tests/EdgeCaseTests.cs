@@ -54,4 +54,20 @@ public class EdgeCaseTests
         Assert.That(Walk([2, 3], [0, 1], 4), Is.EqualTo(new[] { 4, 5, 6, 4, 5, 6 }));
         Assert.That(Walk([2, 2, 2], [4, 2, 1], 0), Is.EqualTo(Enumerable.Range(0, 8)));
     }
+
+    [Test]
+    public void HugeLengthsAndSteps_DoNotOverflowIntoBogusViews()
+    {
+        var x = Tensor.Arange(10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => x.Narrow(0, 1, int.MaxValue), "1 + int.MaxValue must not wrap around and pass the check");
+        Assert.That(x.Slice(0, 3, 10, int.MaxValue).ToArray(), Is.EqualTo(new float[] { 3 }), "x[3:10:huge] is just x[3]");
+        Assert.That(x.Slice(0, 0, int.MaxValue, 4).ToArray(), Is.EqualTo(new float[] { 0, 4, 8 }));
+    }
+
+    [Test]
+    public void ArgMax_TreatsNaNAsTheLargest()
+    {
+        var t = Tensor.FromArray(new float[,] { { 1, float.NaN, 5 }, { float.NaN, 9, 2 } });
+        Assert.That(t.ArgMax(1).ToArray(), Is.EqualTo(new float[] { 1, 0 }), "as torch.argmax, consistent with Max giving nan");
+    }
 }
