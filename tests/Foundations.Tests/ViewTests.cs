@@ -136,6 +136,10 @@ public class ViewTests
         Assert.That(u.IsContiguous, Is.True);
         Assert.That(u.Storage, Is.SameAs(m.Storage));
         Assert.That(u.ToArray(), Is.EqualTo(m.ToArray()));
+        var index = new List<int> { 1, 2 }; // m[1, 2], with index 0 in the new dim
+        index.Insert(Array.IndexOf(expected, 1), 0);
+        u[[.. index]] = -7;
+        Assert.That(m[1, 2], Is.EqualTo(-7f), "a write through the unsqueezed view lands in the original");
     }
 
     [Test]
@@ -154,7 +158,10 @@ public class ViewTests
         Assert.That(t.Squeeze(1).Shape, Is.EqualTo(new[] { 1, 2, 1, 3 }), "a dim whose size is not 1 stays, as in PyTorch");
         Assert.That(t.Squeeze().Shape, Is.EqualTo(new[] { 2, 3 }));
         Assert.That(Tensor.Zeros(1, 1).Squeeze().Rank, Is.EqualTo(0));
-        Assert.That(t.Squeeze().Storage, Is.SameAs(t.Storage));
+        var squeezed = t.Squeeze();
+        Assert.That(squeezed.Storage, Is.SameAs(t.Storage));
+        squeezed[1, 1] = 40;
+        Assert.That(t[0, 1, 0, 1], Is.EqualTo(40f), "a write through the squeezed view lands in the original");
     }
 
     [Test]
