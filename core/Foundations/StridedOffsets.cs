@@ -8,14 +8,14 @@ internal struct StridedOffsets
 {
     private readonly int[] _shape;
     private readonly int[] _strides;
-    private readonly int[] _index;
+    private int[]? _index; // allocated by the first MoveNext, so every copy (each foreach) starts afresh
     private int _remaining;
 
     private StridedOffsets(int[] shape, int[] strides, int offset)
     {
         _shape = shape;
         _strides = strides;
-        _index = new int[shape.Length];
+        _index = null;
         _remaining = ShapeRules.Product(shape);
         Current = offset;
         _started = false;
@@ -33,10 +33,10 @@ internal struct StridedOffsets
     {
         if (_remaining == 0) return false;
         _remaining--;
-        if (!_started) { _started = true; return true; }
+        if (!_started) { _started = true; _index = new int[_shape.Length]; return true; }
         for (int d = _shape.Length - 1; d >= 0; d--)
         {
-            if (++_index[d] < _shape[d]) { Current += _strides[d]; return true; }
+            if (++_index![d] < _shape[d]) { Current += _strides[d]; return true; }
             Current -= (_shape[d] - 1) * _strides[d];
             _index[d] = 0;
         }

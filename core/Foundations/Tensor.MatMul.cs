@@ -34,7 +34,7 @@ public sealed partial class Tensor
 
     /// <summary>
     /// True when every element is within <c>atol + rtol·|other|</c> of <paramref name="other"/>'s
-    /// (PyTorch's defaults: rtol 1e-5, atol 1e-8). NaNs are never close. The shapes must be equal —
+    /// (PyTorch's defaults: rtol 1e-5, atol 1e-8). NaNs are never close; an infinity is close only to itself. The shapes must be equal —
     /// unlike PyTorch this does not broadcast, so a shape bug cannot hide behind a passing check.
     /// </summary>
     public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8)
@@ -46,6 +46,7 @@ public sealed partial class Tensor
         for (int i = 0; i < x.Length; i++)
         {
             if (x[i] == y[i]) continue; // also equal infinities
+            if (!float.IsFinite(x[i]) || !float.IsFinite(y[i])) return false; // an infinity is close only to itself
             double diff = Math.Abs((double)x[i] - y[i]);
             if (!(diff <= atol + rtol * Math.Abs((double)y[i]))) return false; // written so NaN fails
         }

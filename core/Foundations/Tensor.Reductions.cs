@@ -34,12 +34,17 @@ public sealed partial class Tensor
     /// <summary>The smallest element along <paramref name="dim"/>.</summary>
     public Tensor Min(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => Extreme(v, v.Length, largest: false));
 
-    /// <summary>The index of the largest element along <paramref name="dim"/> (the first one on ties), as floats.</summary>
+    /// <summary>The index of the largest element along <paramref name="dim"/> (the first one on ties; a NaN counts
+    /// as the largest, as in PyTorch), as floats.</summary>
     public Tensor ArgMax(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v =>
     {
         if (v.Length == 0) throw new ArgumentException("argmax(): Expected reduction dim to have non-zero size.");
         int best = 0;
-        for (int i = 1; i < v.Length; i++) if (v[i] > v[best]) best = i;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (float.IsNaN(v[i])) return i;
+            if (v[i] > v[best]) best = i;
+        }
         return best;
     });
 

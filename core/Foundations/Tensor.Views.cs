@@ -29,9 +29,10 @@ public sealed partial class Tensor
     public Tensor Narrow(int dim, int start, int length)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
+        if (Rank == 0) throw new InvalidOperationException("narrow() cannot be applied to a 0-dim tensor.");
         int size = _shape[dim];
         if (start < 0) start += size;
-        if (start < 0 || length < 0 || start + length > size)
+        if (start < 0 || length < 0 || length > size - start) // not start + length, which can overflow
             throw new ArgumentOutOfRangeException(nameof(start),
                 $"start ({start}) + length ({length}) exceeds dimension size ({size}) of dimension {dim}");
         var shape = (int[])_shape.Clone();
@@ -43,11 +44,12 @@ public sealed partial class Tensor
     public Tensor Slice(int dim, int start, int end, int step = 1)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
+        if (Rank == 0) throw new InvalidOperationException("slice() cannot be applied to a 0-dim tensor.");
         if (step <= 0) throw new ArgumentOutOfRangeException(nameof(step), step, $"slice step must be positive, got {step}");
         int size = _shape[dim];
         start = Math.Clamp(start < 0 ? start + size : start, 0, size);
         end = Math.Clamp(end < 0 ? end + size : end, 0, size);
-        int length = end > start ? (end - start + step - 1) / step : 0;
+        int length = end > start ? (int)(((long)end - start + step - 1) / step) : 0; // long: a huge step must not overflow
         var shape = (int[])_shape.Clone();
         var strides = (int[])_strides.Clone();
         shape[dim] = length;
@@ -207,6 +209,7 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors");
         Tensor first = tensors[0];
+        if (first.Rank == 0) throw new ArgumentException("zero-dimensional tensor (at position 0) cannot be concatenated");
         dim = ShapeRules.NormalizeDim(dim, first.Rank);
         var shape = (int[])first._shape.Clone();
         shape[dim] = 0;

@@ -63,6 +63,7 @@ public sealed partial class Tensor
     {
         get
         {
+            if (Numel == 0) return true; // nothing to lay out, whatever the strides (as in PyTorch)
             int expected = 1;
             for (int d = _shape.Length - 1; d >= 0; d--)
             {
@@ -75,7 +76,12 @@ public sealed partial class Tensor
     }
 
     /// <summary>The size of one dimension; negative dims count from the end (<c>Size(-1)</c> is the last).</summary>
-    public int Size(int dim) => _shape[ShapeRules.NormalizeDim(dim, Rank)];
+    public int Size(int dim)
+    {
+        if (Rank == 0)
+            throw new ArgumentOutOfRangeException(nameof(dim), dim, $"Dimension specified as {dim} but tensor has no dimensions");
+        return _shape[ShapeRules.NormalizeDim(dim, Rank)];
+    }
 
     /// <summary>The elements of a contiguous tensor as a span over its storage (no copy).</summary>
     /// <exception cref="InvalidOperationException">The tensor is a non-contiguous view; call <see cref="Contiguous"/> first.</exception>
