@@ -189,6 +189,10 @@ public sealed partial class Tensor
     public void CopyFrom(Tensor source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        for (int d = 0; d < Rank; d++)
+            if (_strides[d] == 0 && _shape[d] > 1) // an expanded view: many elements share one float
+                throw new InvalidOperationException(
+                    "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please Clone() the tensor before performing the operation.");
         Tensor src = source.Rank == Rank && source._shape.AsSpan().SequenceEqual(_shape) ? source : source.Expand(_shape);
         float[] values = src.ToArray(); // read first, so overlapping source and destination stay correct
         int i = 0;

@@ -70,4 +70,13 @@ public class EdgeCaseTests
         var t = Tensor.FromArray(new float[,] { { 1, float.NaN, 5 }, { float.NaN, 9, 2 } });
         Assert.That(t.ArgMax(1).ToArray(), Is.EqualTo(new float[] { 1, 0 }), "as torch.argmax, consistent with Max giving nan");
     }
+
+    [Test]
+    public void WritingIntoAnExpandedView_IsRefused()
+    {
+        var expanded = Tensor.FromArray(1f, 2f, 3f).Expand(3, 3);
+        var error = Assert.Throws<InvalidOperationException>(() => expanded.CopyFrom(Tensor.Zeros(3, 3)),
+            "nine elements share three floats: a write would land on each float three times");
+        Assert.That(error!.Message, Does.Contain("more than one element of the written-to tensor refers to a single memory location"));
+    }
 }

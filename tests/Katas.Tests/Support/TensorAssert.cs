@@ -22,7 +22,8 @@ public static class TensorAssert
         for (int i = 0; i < a.Length; i++)
         {
             double diff = Math.Abs((double)a[i] - e[i]);
-            bool close = a[i] == e[i] || diff <= atol + rtol * Math.Abs((double)e[i]);
+            // Equal values (infinities included) are close; otherwise an infinity is never close to anything.
+            bool close = a[i] == e[i] || (double.IsFinite(diff) && diff <= atol + rtol * Math.Abs((double)e[i]));
             if (!close)
                 Assert.Fail($"{idea}: element {FormatIndex(i, expected.Shape)} is {a[i]} but should be {e[i]} " +
                             $"(difference {diff:G4}, tolerance rtol={rtol}, atol={atol}).\n" +
