@@ -74,8 +74,8 @@ public static class Layers
 
     private static Tensor Residual(Tensor output, Tensor target)
     {
-        // Squeeze(-1), not Squeeze(): with a batch of one, Squeeze() would turn [1, 1] into a scalar and the
-        // gradient would come back with the wrong shape.
+        // Squeeze(-1), not Squeeze(): with a batch of one, Squeeze() would turn [1, 1] into a scalar with no batch
+        // dimension left, and the check below would (rightly) refuse a scalar against a target of shape [1].
         Tensor squeezed = output.Squeeze(-1);
         if (!squeezed.Shape.SequenceEqual(target.Shape))
             // Broadcasting would turn [n] − [n, 1] into an [n, n] matrix and a silently wrong loss: refuse it.

@@ -33,7 +33,7 @@ public class GradientTests
     [Test]
     public void MseGrad_OfABatchOfOne_KeepsTheOutputsShape()
     {
-        // The chapter's mse_grad squeezes every dim: [1, 1] becomes a scalar, and unsqueeze(-1) gives back [1], not [1, 1].
+        // The gradient has the output's shape, [1, 1], whatever happened to the shape on the way (a squeeze, a reshape).
         var output = Tensor.FromArray(new float[,] { { 3 } });
         Layers.MseGrad(output, Tensor.FromArray(1f));
         TensorAssert.Near(output.Grad, Tensor.FromArray(new float[,] { { 4 } }), "∂(o − t)²/∂o = 2(o − t) with a batch of one, shaped [1, 1]");
