@@ -41,12 +41,17 @@ internal sealed class NetCase
     {
         var l1 = new double[Batch * Hidden];
         for (int i = 0; i < Batch; i++)
-            for (int j = 0; j < Hidden; j++)
+        {
+            var row = l1.AsSpan(i * Hidden, Hidden);
+            B1.CopyTo(row);
+            // i-k-j order: the innermost loop walks a row of w1 and a row of l1, one double apart.
+            for (int k = 0; k < Inputs; k++)
             {
-                double sum = B1[j];
-                for (int k = 0; k < Inputs; k++) sum += X[i * Inputs + k] * W1[k * Hidden + j];
-                l1[i * Hidden + j] = sum;
+                double xik = X[i * Inputs + k];
+                var weights = W1.AsSpan(k * Hidden, Hidden);
+                for (int j = 0; j < Hidden; j++) row[j] += xik * weights[j];
             }
+        }
         return l1;
     }
 
