@@ -1,0 +1,109 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Foundations;
+using Katas.Gradients;
+using KataTests.Support;
+using NUnit.Framework;
+using static KataTests.K09_GradientsByHand.CentralDifference;
+
+namespace KataTests.K09_GradientsByHand;
+
+/// <summary>Each backward step on its own, against central differences in double. A step's upstream gradient g stands for
+/// "the rest of the network": the loss Σ output·g has ∂loss/∂output = g, so its numeric gradient is what the step must produce.</summary>
+[Category("K09")]
+public class GradientTests
+{
+    private static Arbitrary<(int Rows, int Cols, int Seed)> Shapes() =>
+        (from rows in TensorGen.Size(6) from cols in TensorGen.Size(6) from seed in Gen.Choose(0, 100_000) select (rows, cols, seed)).ToArbitrary();
+
+    [FsCheck.NUnit.Property(MaxTest = 60)]
+    public Property MseGrad_MatchesCentralDifferences()
+    {
+        return Prop.ForAll(Shapes(), c =>
+        {
+            var rng = new Rng((ulong)c.Seed);
+            double[] output = Randn(rng, c.Rows), target = Randn(rng, c.Rows);
+            double Loss() => output.Zip(target, (o, t) => (o - t) * (o - t)).Sum() / c.Rows;
+            var o = ToTensor(output, c.Rows, 1);
+            Layers.MseGrad(o, ToTensor(target, c.Rows));
+            AssertMatches(o.Grad, Of(Loss, output), [c.Rows, 1], $"∂mse/∂output, batch {c.Rows}, seed {c.Seed}");
+        });
+    }
+
+    [Test]
+    public void MseGrad_OfABatchOfOne_KeepsTheOutputsShape()
+    {
+        // The gradient has the output's shape, [1, 1], whatever happened to the shape on the way (a squeeze, a reshape).
+        var output = Tensor.FromArray(new float[,] { { 3 } });
+        Layers.MseGrad(output, Tensor.FromArray(1f));
+        TensorAssert.Near(output.Grad, Tensor.FromArray(new float[,] { { 4 } }), "∂(o − t)²/∂o = 2(o − t) with a batch of one, shaped [1, 1]");
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 60)]
+    public Property ReluGrad_MatchesCentralDifferences()
+    {
+        return Prop.ForAll(Shapes(), c =>
+        {
+            var rng = new Rng((ulong)c.Seed);
+            int n = c.Rows * c.Cols;
+            // Keep every input at least 0.01 from the kink at 0, where ReLU has no derivative to check.
+            double[] input = Randn(rng, n).Select(v => v + Math.CopySign(0.01, v)).Select(v => (double)(float)v).ToArray();
+            double[] upstream = Randn(rng, n);
+            double Loss() => input.Zip(upstream, (v, g) => Math.Max(v, 0) * g).Sum();
+            var x = ToTensor(input, c.Rows, c.Cols);
+            var output = Layers.Relu(x);
+            output.Grad = ToTensor(upstream, c.Rows, c.Cols);
+            Layers.ReluGrad(x, output);
+            AssertMatches(x.Grad, Of(Loss, input), [c.Rows, c.Cols], $"∂loss/∂input through ReLU, {c.Rows}×{c.Cols}, seed {c.Seed}");
+        });
+    }
+
+    [Test]
+    public void ReluGrad_BeforeTheOutputHasAGrad_ThrowsSayingWhatToRunFirst()
+    {
+        var input = Tensor.FromArray(1f, -1f);
+        var error = Assert.Throws<InvalidOperationException>(() => Layers.ReluGrad(input, Layers.Relu(input)),
+            "the chain rule needs the output's gradient first: backward runs in reverse order");
+        Assert.That(error!.Message, Does.Contain("Grad"), "the message should say that output.Grad is missing");
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 60)]
+    public Property LinGrad_MatchesCentralDifferencesForInputWeightsAndBias()
+    {
+        var cases = (from batch in TensorGen.Size(5) from nIn in TensorGen.Size(5) from nOut in TensorGen.Size(5)
+                     from seed in Gen.Choose(0, 100_000) select (batch, nIn, nOut, seed)).ToArbitrary();
+        return Prop.ForAll(cases, c =>
+        {
+            var rng = new Rng((ulong)c.seed);
+            double[] x = Randn(rng, c.batch * c.nIn), w = Randn(rng, c.nIn * c.nOut), b = Randn(rng, c.nOut), g = Randn(rng, c.batch * c.nOut);
+            double Loss()
+            {
+                double total = 0;
+                for (int i = 0; i < c.batch; i++)
+                    for (int j = 0; j < c.nOut; j++)
+                    {
+                        double y = b[j];
+                        for (int k = 0; k < c.nIn; k++) y += x[i * c.nIn + k] * w[k * c.nOut + j];
+                        total += y * g[i * c.nOut + j];
+                    }
+                return total;
+            }
+            Tensor xt = ToTensor(x, c.batch, c.nIn), wt = ToTensor(w, c.nIn, c.nOut), bt = ToTensor(b, c.nOut);
+            var output = Layers.Lin(xt, wt, bt);
+            output.Grad = ToTensor(g, c.batch, c.nOut);
+            Layers.LinGrad(xt, output, wt, bt);
+            string shapes = $"batch {c.batch}, {c.nIn} → {c.nOut}, seed {c.seed}";
+            AssertMatches(xt.Grad, Of(Loss, x), [c.batch, c.nIn], $"∂loss/∂input = out.g @ wᵀ ({shapes})");
+            AssertMatches(wt.Grad, Of(Loss, w), [c.nIn, c.nOut], $"∂loss/∂w = inputᵀ @ out.g ({shapes})");
+            AssertMatches(bt.Grad, Of(Loss, b), [c.nOut], $"∂loss/∂b = out.g summed over the batch ({shapes})");
+        });
+    }
+
+    [Test]
+    public void LinGrad_BeforeTheOutputHasAGrad_Throws()
+    {
+        Tensor x = Tensor.Ones(1, 2), w = Tensor.Ones(2, 3), b = Tensor.Zeros(3);
+        Assert.Throws<InvalidOperationException>(() => Layers.LinGrad(x, Layers.Lin(x, w, b), w, b),
+            "LinGrad reads output.Grad, which nothing has set yet");
+    }
+}
