@@ -9,14 +9,16 @@ namespace Katas.Modules;
 /// </summary>
 public abstract class Module
 {
-    private readonly int _inputCount;
-    private Tensor[]? _args;
+    private Tensor[] _args = [];
 
     /// <summary>A module that takes <paramref name="inputCount"/> tensors (1 for a layer, 2 for a loss).</summary>
-    protected Module(int inputCount) => _inputCount = inputCount;
+    protected Module(int inputCount) => InputCount = inputCount;
+
+    /// <summary>How many tensors <see cref="Call"/> takes.</summary>
+    protected int InputCount { get; }
 
     /// <summary>The inputs of the last <see cref="Call"/>; empty before the first one.</summary>
-    public IReadOnlyList<Tensor> Args => _args ?? [];
+    public IReadOnlyList<Tensor> Args => _args;
 
     /// <summary>The result of the last <see cref="Call"/>; null before the first one.</summary>
     public Tensor? Output { get; private set; }
@@ -26,10 +28,11 @@ public abstract class Module
     public Tensor Call(params Tensor[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length != _inputCount)
-            throw new ArgumentException($"{GetType().Name} takes {_inputCount} input tensor(s) but was called with {args.Length}.");
+        if (args.Length != InputCount)
+            throw new ArgumentException($"{GetType().Name} takes {InputCount} input tensor(s) but was called with {args.Length}.");
         // Keep the very tensors we were given: Bwd writes their Grad, which the layer before reads.
         _args = args;
+        Output = null; // if Forward throws, Backward must not reuse the previous call's output
         Output = Forward(args);
         return Output;
     }
@@ -38,7 +41,7 @@ public abstract class Module
     /// <exception cref="InvalidOperationException">Called before <see cref="Call"/>: there is nothing to differentiate yet.</exception>
     public void Backward()
     {
-        if (_args is null || Output is null)
+        if (Output is null)
             throw new InvalidOperationException($"{GetType().Name}.Backward() was called before Call(): there is no forward pass to go back through.");
         Bwd(Output, _args);
     }
