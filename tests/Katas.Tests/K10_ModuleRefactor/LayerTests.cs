@@ -33,7 +33,7 @@ public class LayerTests
         var relu = new Relu();
         relu.Call(x).Grad = r; // as if the next layer had sent r back
         relu.Backward();
-        TensorAssert.Near(x.Grad, NumericGradient.Of(() => Reference.WeightedRelu(x, r), x, Step),
+        TensorAssert.Near(x.Grad, NumericGradient.Of(() => ReferenceLoss.WeightedRelu(x, r), x, Step),
             "∂/∂x of Σ relu(x)·r is r where x > 0 and 0 elsewhere", GradRtol, GradAtol);
     }
 
@@ -56,7 +56,7 @@ public class LayerTests
         var lin = new Lin(w, b);
         lin.Call(x).Grad = r;
         lin.Backward();
-        double Loss() => Reference.WeightedLin(x, w, b, r);
+        double Loss() => ReferenceLoss.WeightedLin(x, w, b, r);
         string shapes = $"batch {batch}, n_in {nIn}, n_out {nOut}";
         TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, x, Step), $"inp.Grad = out.Grad @ wᵀ ({shapes})", GradRtol, GradAtol);
         TensorAssert.Near(lin.Weight.Grad, NumericGradient.Of(Loss, w, Step), $"w.Grad = inpᵀ @ out.Grad ({shapes})", GradRtol, GradAtol);

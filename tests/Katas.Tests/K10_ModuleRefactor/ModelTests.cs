@@ -47,7 +47,7 @@ public class ModelTests
         Tensor loss = model.Call(x, y);
         model.Backward();
 
-        Func<double> Loss = Reference.Mlp(x, parameters, y);
+        Func<double> Loss = ReferenceLoss.Mlp(x, parameters, y);
         Assert.That(loss.Item(), Is.EqualTo(Loss()).Within(1e-4 + 1e-4 * Loss()), $"the forward loss of a {depth}-layer model");
         TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, x, Step), $"x.Grad through {depth} Lin layers", GradRtol, GradAtol);
         for (int l = 0; l < depth; l++)
@@ -73,7 +73,7 @@ public class ModelTests
 
         TensorAssert.HasShape(x.Grad!, [200, 100], "x.Grad is shaped like x");
         TensorAssert.HasShape(w1.Grad!, [100, 50], "w1.Grad is shaped like w1");
-        Func<double> Loss = Reference.Mlp(x, [(w1, b1), (w2, b2)], y);
+        Func<double> Loss = ReferenceLoss.Mlp(x, [(w1, b1), (w2, b2)], y);
         // Central differences on the small parameters (the 5,000 weights of w1 would take too long).
         TensorAssert.Near(b1.Grad, NumericGradient.Of(Loss, b1, Step), "b1.Grad of the chapter's net", GradRtol, GradAtol);
         TensorAssert.Near(w2.Grad, NumericGradient.Of(Loss, w2, Step), "w2.Grad of the chapter's net", GradRtol, GradAtol);

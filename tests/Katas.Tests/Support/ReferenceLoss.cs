@@ -1,10 +1,11 @@
 using Foundations;
 
-namespace KataTests.K10_ModuleRefactor;
+namespace KataTests.Support;
 
 /// <summary>Losses recomputed in double precision straight from the formulas, element by element, so the
-/// central differences they feed know nothing of the kata's code.</summary>
-internal static class Reference
+/// central differences (<see cref="NumericGradient"/>) they feed know nothing of the kata's code. Weights are
+/// in the chapter's n_in×n_out layout; pass <c>w.T()</c> for PyTorch's n_out×n_in (views are read, not copied).</summary>
+public static class ReferenceLoss
 {
     /// <summary>Σ (x @ w + b) ⊙ r: a loss whose gradient with respect to Lin's output is exactly r.</summary>
     public static double WeightedLin(Tensor x, Tensor w, Tensor b, Tensor r)
