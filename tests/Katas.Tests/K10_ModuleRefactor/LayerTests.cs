@@ -1,0 +1,105 @@
+using Foundations;
+using Katas.Modules;
+using KataTests.Support;
+using NUnit.Framework;
+
+namespace KataTests.K10_ModuleRefactor;
+
+[Category("K10")]
+public class LayerTests
+{
+    // Gradients from the chain rule in float32 against central differences in double: rtol 1e-2 / atol 1e-3
+    // leaves room for float rounding in the analytic side and for the float-sized nudge (h = 1e-3).
+    private const double GradRtol = 1e-2, GradAtol = 1e-3, Step = 1e-3;
+
+    [Test]
+    public void Relu_Forward_KeepsPositivesAndStoresInputAndOutput()
+    {
+        var relu = new Relu();
+        var x = Tensor.FromArray(-1.5f, 0f, 2f);
+        Tensor y = relu.Call(x);
+        TensorAssert.Equal(y, Tensor.FromArray(0f, 0f, 2f), "relu(x) = max(x, 0)");
+        Assert.That(relu.Args, Has.Count.EqualTo(1), "Call keeps its args for the backward pass");
+        Assert.That(relu.Args[0], Is.SameAs(x), "Call keeps the very tensor it was given (its Grad is written later)");
+        Assert.That(relu.Output, Is.SameAs(y), "Call keeps the output it returned");
+    }
+
+    [Test]
+    public void Relu_Backward_MatchesCentralDifferences()
+    {
+        var rng = new Rng(3);
+        // Keep every input at least 0.1 away from the kink at 0, where the derivative does not exist.
+        Tensor x = Tensor.Randn(rng, 4, 5).Map(v => v + MathF.CopySign(0.1f, v)), r = Tensor.Randn(rng, 4, 5);
+        var relu = new Relu();
+        relu.Call(x).Grad = r; // as if the next layer had sent r back
+        relu.Backward();
+        TensorAssert.Near(x.Grad, NumericGradient.Of(() => ReferenceLoss.WeightedRelu(x, r), x, Step),
+            "∂/∂x of Σ relu(x)·r is r where x > 0 and 0 elsewhere", GradRtol, GradAtol);
+    }
+
+    [Test]
+    public void Lin_Forward_IsInputTimesWeightsPlusBias()
+    {
+        var lin = new Lin(Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } }), Tensor.FromArray(0.5f, -1f));
+        Tensor y = lin.Call(Tensor.FromArray(new float[,] { { 1, 0, -1 }, { 2, 1, 0 } }));
+        TensorAssert.Near(y, Tensor.FromArray(new float[,] { { -3.5f, -5f }, { 5.5f, 7f } }),
+            "out = inp @ w + b with w of shape n_in×n_out (the chapter's layout)");
+    }
+
+    [TestCase(5, 4, 3, 11)]
+    [TestCase(1, 7, 2, 12)] // a batch of one row
+    [TestCase(6, 1, 1, 13)]
+    public void Lin_Backward_MatchesCentralDifferencesForInputWeightsAndBias(int batch, int nIn, int nOut, int seed)
+    {
+        var rng = new Rng((ulong)seed);
+        Tensor x = Tensor.Randn(rng, batch, nIn), w = Tensor.Randn(rng, nIn, nOut), b = Tensor.Randn(rng, nOut), r = Tensor.Randn(rng, batch, nOut);
+        var lin = new Lin(w, b);
+        lin.Call(x).Grad = r;
+        lin.Backward();
+        double Loss() => ReferenceLoss.WeightedLin(x, w, b, r);
+        string shapes = $"batch {batch}, n_in {nIn}, n_out {nOut}";
+        TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, x, Step), $"inp.Grad = out.Grad @ wᵀ ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(lin.Weight.Grad, NumericGradient.Of(Loss, w, Step), $"w.Grad = inpᵀ @ out.Grad ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(lin.Bias.Grad, NumericGradient.Of(Loss, b, Step), $"b.Grad = out.Grad summed over the batch ({shapes})", GradRtol, GradAtol);
+    }
+
+    [Test]
+    public void Lin_WithABiasThatDoesNotFitTheWeights_ThrowsNamingTheShapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Lin(Tensor.Zeros(784, 50), Tensor.Zeros(10)),
+            "w [784, 50] has 50 outputs, so b needs 50 entries");
+        Assert.That(error!.Message, Does.Contain("[784, 50]").And.Contain("[10]"));
+    }
+
+    [Test]
+    public void Mse_Forward_IsTheMeanOfSquaredDifferences()
+    {
+        var loss = new Mse().Call(Tensor.FromArray(new float[,] { { 1 }, { 2 }, { 4 } }), Tensor.FromArray(1f, 0f, 1f));
+        // ((1−1)² + (2−0)² + (4−1)²) / 3 = 13/3
+        Assert.That(loss.Rank, Is.EqualTo(0), "the loss is a scalar tensor");
+        Assert.That(loss.Item(), Is.EqualTo(13f / 3).Within(1e-5f), "mean((pred.Squeeze(-1) − target)²)");
+    }
+
+    [TestCase(6, 21)]
+    [TestCase(1, 22)] // batch size 1: squeezing every dimension would lose the batch
+    public void Mse_Backward_MatchesCentralDifferences(int batch, int seed)
+    {
+        var rng = new Rng((ulong)seed);
+        Tensor prediction = Tensor.Randn(rng, batch, 1), target = Tensor.Randn(rng, batch);
+        var mse = new Mse();
+        Tensor loss = mse.Call(prediction, target);
+        mse.Backward();
+        Assert.That(loss.Item(), Is.EqualTo(NumericGradient.Mse(prediction.Reshape(batch), target)).Within(1e-5), "the loss value");
+        TensorAssert.Near(prediction.Grad, NumericGradient.Of(() => NumericGradient.Mse(prediction.Reshape(batch), target), prediction, Step),
+            $"∂mse/∂pred = 2·(pred − target)/n, shaped like pred [{batch}, 1]", GradRtol, GradAtol);
+    }
+
+    [Test]
+    public void Mse_WithATargetThatWouldBroadcast_ThrowsNamingTheShapes()
+    {
+        // [3] − [3, 1] would broadcast to a 3×3 matrix: the classic silent bug of a missing squeeze.
+        var error = Assert.Throws<ArgumentException>(() => new Mse().Call(Tensor.Zeros(3, 1), Tensor.Zeros(3, 1)),
+            "a target of shape [3, 1] against a squeezed prediction [3] must be refused, not broadcast");
+        Assert.That(error!.Message, Does.Contain("[3, 1]"));
+    }
+}
