@@ -1,0 +1,107 @@
+namespace Katas.OpenCL;
+
+/// <summary>The OpenCL C source of the three kernels, compiled at run time by the device's driver.
+/// Every kernel takes (M, N, K, A, B, C) for C[M×N] = A[M×K] · B[K×N], all row-major.</summary>
+public static class MatmulKernels
+{
+    /// <summary>Side of the square tile the tiled kernel stages in local memory; its work-groups are TILE×TILE.</summary>
+    public const int Tile = 16;
+
+    /// <summary>Rows of C one register-blocked work-item computes.</summary>
+    public const int BlockRows = 8;
+
+    /// <summary>Columns of C one register-blocked work-item computes (one float16 vector).</summary>
+    public const int BlockColumns = 16;
+
+    /// <summary>The compiler options that give the kernels their sizes.</summary>
+    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -cl-mad-enable";
+
+    /// <summary>The program: <c>matmul_naive</c>, <c>matmul_tiled</c> and <c>matmul_register_blocked</c>.</summary>
+    public const string Source = """
+        // C[M×N] = A[M×K] · B[K×N], row-major: element (r, c) of a matrix with W columns is at r*W + c.
+
+        // ---- 1. Naive: one work-item per element of C ------------------------------------------
+        // Dimension 0 of the NDRange runs along the columns of C, dimension 1 along its rows, so
+        // neighbouring work-items read neighbouring elements of B (coalesced on a GPU).
+        __kernel void matmul_naive(const int M, const int N, const int K,
+                                   __global const float* A, __global const float* B, __global float* C)
+        {
+            const int col = get_global_id(0);
+            const int row = get_global_id(1);
+            if (row >= M || col >= N) return;   // the NDRange was rounded up to whole work-groups
+
+            float sum = 0.0f;
+            for (int k = 0; k < K; k++)
+                sum += A[row * K + k] * B[k * N + col];
+            C[row * N + col] = sum;
+        }
+
+        // ---- 2. Tiled: a work-group shares TILE×TILE blocks of A and B through local memory ---------
+        // Each element of A and B is read from global memory once per work-group instead of once per
+        // work-item: TILE times less global traffic, which is what limits the naive kernel on a GPU.
+        // TILE is defined by the host when it builds the program (-DTILE=16), so C# and OpenCL C agree.
+        __kernel void matmul_tiled(const int M, const int N, const int K,
+                                   __global const float* A, __global const float* B, __global float* C)
+        {
+            const int localCol = get_local_id(0), localRow = get_local_id(1);
+            const int col = get_group_id(0) * TILE + localCol;
+            const int row = get_group_id(1) * TILE + localRow;
+            __local float tileA[TILE][TILE];
+            __local float tileB[TILE][TILE];
+
+            float sum = 0.0f;
+            for (int t = 0; t < K; t += TILE)
+            {
+                // Every work-item loads one element of each tile; outside the matrices it loads 0,
+                // which adds nothing to the sums. No early return: all must reach the barriers.
+                tileA[localRow][localCol] = (row < M && t + localCol < K) ? A[row * K + t + localCol] : 0.0f;
+                tileB[localRow][localCol] = (t + localRow < K && col < N) ? B[(t + localRow) * N + col] : 0.0f;
+                barrier(CLK_LOCAL_MEM_FENCE);   // the tiles are complete…
+
+                for (int k = 0; k < TILE; k++)
+                    sum += tileA[localRow][k] * tileB[k][localCol];
+                barrier(CLK_LOCAL_MEM_FENCE);   // …and everyone is done with them before they are overwritten
+            }
+            if (row < M && col < N) C[row * N + col] = sum;
+        }
+
+        // ---- 3. Register-blocked: each work-item computes an 8×16 block of C ------------------------
+        // Per step along k it loads one row segment of B as a float16 vector and 8 scalars of A, and does
+        // 8 vector multiply-adds into sums that stay in registers: 16 flops per float loaded instead of 2.
+        // On a CPU the float16 maps onto SIMD registers (one AVX-512 register, two AVX ones).
+        // ROWS comes from the host (-DROWS=8); COLS is the width of float16.
+        #define COLS 16
+        __kernel void matmul_register_blocked(const int M, const int N, const int K,
+                                              __global const float* A, __global const float* B, __global float* C)
+        {
+            const int col0 = get_global_id(0) * COLS;
+            const int row0 = get_global_id(1) * ROWS;
+            if (row0 >= M || col0 >= N) return;   // no barriers here, so leaving early is safe
+
+            if (row0 + ROWS <= M && col0 + COLS <= N)
+            {
+                // A whole block: the fast path.
+                float16 sum[ROWS];
+                for (int r = 0; r < ROWS; r++) sum[r] = (float16)(0.0f);
+                for (int k = 0; k < K; k++)
+                {
+                    const float16 b = vload16(0, B + k * N + col0);
+                    for (int r = 0; r < ROWS; r++)
+                        sum[r] += A[(row0 + r) * K + k] * b;
+                }
+                for (int r = 0; r < ROWS; r++) vstore16(sum[r], 0, C + (row0 + r) * N + col0);
+            }
+            else
+            {
+                // A block cut by the matrix's edge: element by element, with bounds checks.
+                for (int r = row0; r < min(row0 + ROWS, M); r++)
+                    for (int c = col0; c < min(col0 + COLS, N); c++)
+                    {
+                        float sum = 0.0f;
+                        for (int k = 0; k < K; k++) sum += A[r * K + k] * B[k * N + c];
+                        C[r * N + c] = sum;
+                    }
+            }
+        }
+        """;
+}
