@@ -10,8 +10,12 @@ public static class MatmulKernels
     /// <summary>Rows of C one register-blocked work-item computes.</summary>
     public const int BlockRows = 8;
 
-    /// <summary>Columns of C one register-blocked work-item computes (one float16 vector).</summary>
-    public const int BlockColumns = 16;
+    /// <summary>Columns of C one register-blocked work-item computes (two float16 vectors).</summary>
+    public const int BlockColumns = 32;
+
+    /// <summary>Side of the square work-groups of the register-blocked kernel: a few blocks that share rows of A
+    /// and columns of B run one after the other on the same CPU core while those are still in its cache.</summary>
+    public const int BlockGroup = 4;
 
     /// <summary>The compiler options that give the kernels their sizes: in the source, TILE and ROWS are these constants.</summary>
     public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -cl-mad-enable";
@@ -38,11 +42,11 @@ public static class MatmulKernels
             // Kata 07: __local float tileA[TILE][TILE], tileB[TILE][TILE]; every work-item must reach every barrier.
         }
 
-        // 3. Each work-item computes a ROWS×16 block of C, keeping its sums in registers (float16 vectors).
+        // 3. Each work-item computes a ROWS×32 block of C, keeping its sums in registers (float16 vectors).
         __kernel void matmul_register_blocked(const int M, const int N, const int K,
                                               __global const float* A, __global const float* B, __global float* C)
         {
-            // Kata 07: vload16 a row segment of B, multiply-add it into ROWS sums; handle blocks cut by the edge.
+            // Kata 07: per k, vload16 32 floats of a row of B, multiply-add them into 2·ROWS sums; handle blocks cut by the edge.
         }
         """;
 }

@@ -81,10 +81,10 @@ public sealed class OpenClMatmul : IDisposable
         const int tile = MatmulKernels.Tile;
         if (kernel == MatmulKernel.RegisterBlocked)
         {
-            // One work-item per BlockRows×BlockColumns block of C, in work-groups of 1 — a CPU gains
-            // nothing from bigger groups here, and 1 divides every global size.
+            // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
+            const int group = MatmulKernels.BlockGroup;
             int blocksAcross = DivideRoundingUp(n, MatmulKernels.BlockColumns), blocksDown = DivideRoundingUp(m, MatmulKernels.BlockRows);
-            _device.Run(chosen, [blocksAcross, blocksDown], [1, 1]);
+            _device.Run(chosen, [RoundUp(blocksAcross, group), RoundUp(blocksDown, group)], [group, group]);
         }
         else
         {
