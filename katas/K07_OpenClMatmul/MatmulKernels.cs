@@ -17,8 +17,8 @@ public static class MatmulKernels
     /// and columns of B run one after the other on the same CPU core while those are still in its cache.</summary>
     public const int BlockGroup = 4;
 
-    /// <summary>The compiler options that give the kernels their sizes: in the source, TILE and ROWS are these constants.</summary>
-    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -cl-mad-enable";
+    /// <summary>The compiler options that give the kernels their sizes: in the source, TILE, ROWS and COLS are these constants.</summary>
+    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -DCOLS={BlockColumns} -cl-mad-enable";
 
     /// <summary>The program: <c>matmul_naive</c>, <c>matmul_tiled</c> and <c>matmul_register_blocked</c>.
     /// Kata 07: the signatures are given; write the bodies.</summary>
@@ -42,11 +42,12 @@ public static class MatmulKernels
             // Kata 07: __local float tileA[TILE][TILE], tileB[TILE][TILE]; every work-item must reach every barrier.
         }
 
-        // 3. Each work-item computes a ROWS×32 block of C, keeping its sums in registers (float16 vectors).
+        // 3. Each work-item computes a ROWS×COLS (8×32) block of C, keeping its sums in registers: sixteen
+        //    float16 variables (named ones — PoCL keeps private arrays in memory, which is far slower).
         __kernel void matmul_register_blocked(const int M, const int N, const int K,
                                               __global const float* A, __global const float* B, __global float* C)
         {
-            // Kata 07: per k, vload16 32 floats of a row of B, multiply-add them into 2·ROWS sums; handle blocks cut by the edge.
+            // Kata 07: per k, vload16 32 floats of a row of B and multiply-add them into the 16 sums; handle blocks cut by the edge.
         }
         """;
 }
