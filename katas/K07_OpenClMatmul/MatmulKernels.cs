@@ -1,0 +1,53 @@
+namespace Katas.OpenCL;
+
+/// <summary>The OpenCL C source of the three kernels, compiled at run time by the device's driver.
+/// Every kernel takes (M, N, K, A, B, C) for C[M×N] = A[M×K] · B[K×N], all row-major.</summary>
+public static class MatmulKernels
+{
+    /// <summary>Side of the square tile the tiled kernel stages in local memory; its work-groups are TILE×TILE.</summary>
+    public const int Tile = 16;
+
+    /// <summary>Rows of C one register-blocked work-item computes.</summary>
+    public const int BlockRows = 8;
+
+    /// <summary>Columns of C one register-blocked work-item computes (two float16 vectors).</summary>
+    public const int BlockColumns = 32;
+
+    /// <summary>Side of the square work-groups of the register-blocked kernel: a few blocks that share rows of A
+    /// and columns of B run one after the other on the same CPU core while those are still in its cache.</summary>
+    public const int BlockGroup = 4;
+
+    /// <summary>The compiler options that give the kernels their sizes: in the source, TILE, ROWS and COLS are these constants.</summary>
+    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -DCOLS={BlockColumns} -cl-mad-enable";
+
+    /// <summary>The program: <c>matmul_naive</c>, <c>matmul_tiled</c> and <c>matmul_register_blocked</c>.
+    /// Kata 07: the signatures are given; write the bodies.</summary>
+    public const string Source = """
+        // C[M×N] = A[M×K] · B[K×N], row-major: element (r, c) of a matrix with W columns is at r*W + c.
+        // Dimension 0 of the NDRange runs along the columns of C, dimension 1 along its rows.
+
+        // 1. One work-item per element of C. The NDRange is rounded up to whole work-groups:
+        //    work-items past the edge of C must do nothing.
+        __kernel void matmul_naive(const int M, const int N, const int K,
+                                   __global const float* A, __global const float* B, __global float* C)
+        {
+            // Kata 07: C[row, col] = sum over k of A[row, k] * B[k, col].
+        }
+
+        // 2. Work-groups of TILE×TILE work-items copy TILE×TILE tiles of A and B into __local arrays,
+        //    wait at barrier(CLK_LOCAL_MEM_FENCE), multiply the tiles, wait again, and move on along k.
+        __kernel void matmul_tiled(const int M, const int N, const int K,
+                                   __global const float* A, __global const float* B, __global float* C)
+        {
+            // Kata 07: __local float tileA[TILE][TILE], tileB[TILE][TILE]; every work-item must reach every barrier.
+        }
+
+        // 3. Each work-item computes a ROWS×COLS (8×32) block of C, keeping its sums in registers: sixteen
+        //    float16 variables (named ones — PoCL keeps private arrays in memory, which is far slower).
+        __kernel void matmul_register_blocked(const int M, const int N, const int K,
+                                              __global const float* A, __global const float* B, __global float* C)
+        {
+            // Kata 07: per k, vload16 32 floats of a row of B and multiply-add them into the 16 sums; handle blocks cut by the edge.
+        }
+        """;
+}
