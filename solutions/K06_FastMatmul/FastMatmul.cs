@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Foundations;
 
 namespace Katas.FastMatmul;
@@ -23,9 +24,11 @@ public static class FastMatmul
     // and 12 independent FMAs per step hide the FMA latency (about 4 cycles × 2 FMA units = 8 in flight).
     private const int MR = 6;
 
-    // AVX-512 when the runtime says 512-bit vectors are fast here, else AVX2. The runtime, not the CPU flags, decides:
-    // on some Intel chips .NET reports Vector512.IsHardwareAccelerated == false on purpose (512-bit code lowers the clock).
-    private static readonly int NR = Vector512.IsHardwareAccelerated ? 2 * Vector512<float>.Count : 2 * Vector256<float>.Count;
+    // NR, the micro-tile's width: two vectors of 16 floats with AVX-512, one when B has at most 16 columns (the
+    // chapter's 784×10 would otherwise pad every row to 32), two vectors of 8 with AVX2. The runtime, not the CPU
+    // flags, decides whether 512-bit vectors are worth it: on some Intel chips .NET reports
+    // Vector512.IsHardwareAccelerated == false on purpose (512-bit code lowers the clock there).
+    private static int PanelWidth(int n) => Vector512.IsHardwareAccelerated && n > 16 ? 32 : 16;
 
     // Cache blocking. A kc×NR panel of B (256×32×4 B = 32 KB) fits the 48 KB L1; an mc×kc block of A
     // (192×256×4 B = 192 KB) fits comfortably in the 1 MB L2 next to it.
@@ -58,9 +61,9 @@ public static class FastMatmul
         var c = Tensor.Zeros(m, n);
         if (m == 0 || n == 0 || k == 0) return c; // an empty sum is 0, and Zeros already says so
 
-        var plan = Plan.For(m, n, k);
         var input = new Operands(a, b, c.Storage);
-        float[] packedB = ArrayPool<float>.Shared.Rent(plan.Kc * plan.Panels * NR);
+        var plan = Plan.For(m, n, k, input.NR);
+        float[] packedB = ArrayPool<float>.Shared.Rent(plan.Kc * plan.Panels * input.NR);
         try
         {
             for (int pc = 0; pc < k; pc += plan.Kc)
@@ -102,14 +105,14 @@ public static class FastMatmul
                 PackA(input, ic, mc, pc, kc, packedA);
                 for (int panel = panelStart; panel < panelEnd; panel++)
                 {
-                    int jc = panel * NR;
-                    int nr = Math.Min(NR, input.N - jc);
-                    ref float bPanel = ref packedB[panel * kc * NR];
+                    int jc = panel * input.NR;
+                    int nr = Math.Min(input.NR, input.N - jc);
+                    ref float bPanel = ref packedB[panel * kc * input.NR];
                     for (int ir = 0; ir < mc; ir += MR)
                     {
                         int mr = Math.Min(MR, mc - ir);
                         ref float aPanel = ref packedA[ir * kc];
-                        Tile(ref aPanel, ref bPanel, kc, input.C, (ic + ir) * input.N + jc, input.N, mr, nr);
+                        Tile(ref aPanel, ref bPanel, kc, input.C, (ic + ir) * input.N + jc, input.N, mr, nr, input.NR);
                     }
                 }
             }
@@ -125,24 +128,25 @@ public static class FastMatmul
     /// computed whole into a scratch tile (the packed panels are zero-padded, so the extra lanes are zeros)
     /// and only its valid mr×nr corner is added to C.
     /// </summary>
-    private static void Tile(ref float aPanel, ref float bPanel, int kc, float[] c, int cIndex, int ldc, int mr, int nr)
+    private static void Tile(ref float aPanel, ref float bPanel, int kc, float[] c, int cIndex, int ldc, int mr, int nr, int width)
     {
-        if (mr == MR && nr == NR)
+        if (mr == MR && nr == width)
         {
-            MicroKernel(ref aPanel, ref bPanel, kc, ref c[cIndex], ldc);
+            MicroKernel(ref aPanel, ref bPanel, kc, ref c[cIndex], ldc, width);
             return;
         }
         Span<float> scratch = stackalloc float[MR * 32];
         scratch.Clear();
-        MicroKernel(ref aPanel, ref bPanel, kc, ref scratch[0], NR);
+        MicroKernel(ref aPanel, ref bPanel, kc, ref scratch[0], width, width);
         for (int r = 0; r < mr; r++)
             for (int j = 0; j < nr; j++)
-                c[cIndex + r * ldc + j] += scratch[r * NR + j];
+                c[cIndex + r * ldc + j] += scratch[r * width + j];
     }
 
-    private static void MicroKernel(ref float aPanel, ref float bPanel, int kc, ref float c, int ldc)
+    private static void MicroKernel(ref float aPanel, ref float bPanel, int kc, ref float c, int ldc, int width)
     {
-        if (Vector512.IsHardwareAccelerated) MicroKernel512(ref aPanel, ref bPanel, kc, ref c, ldc);
+        if (width == 32) MicroKernel512(ref aPanel, ref bPanel, kc, ref c, ldc);
+        else if (Vector512.IsHardwareAccelerated) MicroKernel512Narrow(ref aPanel, ref bPanel, kc, ref c, ldc);
         else MicroKernel256(ref aPanel, ref bPanel, kc, ref c, ldc);
     }
 
@@ -188,6 +192,31 @@ public static class FastMatmul
     {
         (Vector512.LoadUnsafe(ref row) + left).StoreUnsafe(ref row);
         (Vector512.LoadUnsafe(ref row, 16) + right).StoreUnsafe(ref row, 16);
+    }
+
+    /// <summary>The narrow AVX-512 micro-kernel for a B of at most 16 columns: C[6×16] += Apanel[6×kc] · Bpanel[kc×16].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MicroKernel512Narrow(ref float a, ref float b, int kc, ref float c, int ldc)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.LoadUnsafe(ref b);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a), b0, c0);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 1)), b0, c1);
+            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 2)), b0, c2);
+            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 3)), b0, c3);
+            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 4)), b0, c4);
+            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref a, 5)), b0, c5);
+            a = ref Unsafe.Add(ref a, MR);
+            b = ref Unsafe.Add(ref b, 16);
+        }
+        (Vector512.LoadUnsafe(ref c) + c0).StoreUnsafe(ref c);
+        (Vector512.LoadUnsafe(ref c, (nuint)ldc) + c1).StoreUnsafe(ref c, (nuint)ldc);
+        (Vector512.LoadUnsafe(ref c, (nuint)(2 * ldc)) + c2).StoreUnsafe(ref c, (nuint)(2 * ldc));
+        (Vector512.LoadUnsafe(ref c, (nuint)(3 * ldc)) + c3).StoreUnsafe(ref c, (nuint)(3 * ldc));
+        (Vector512.LoadUnsafe(ref c, (nuint)(4 * ldc)) + c4).StoreUnsafe(ref c, (nuint)(4 * ldc));
+        (Vector512.LoadUnsafe(ref c, (nuint)(5 * ldc)) + c5).StoreUnsafe(ref c, (nuint)(5 * ldc));
     }
 
     /// <summary>The same micro-kernel for 256-bit vectors: C[6×16] += Apanel[6×kc] · Bpanel[kc×16].</summary>
@@ -263,17 +292,56 @@ public static class FastMatmul
         int rowStride = input.BRowStride, colStride = input.BColStride;
         for (int panelIndex = panels.Start; panelIndex < panels.End; panelIndex++)
         {
-            int jc = panelIndex * NR;
-            int nr = Math.Min(NR, input.N - jc);
-            int panel = panelIndex * kc * NR;
-            if (nr < NR) Array.Clear(packed, panel, NR * kc);
+            int width = input.NR;
+            int jc = panelIndex * width;
+            int nr = Math.Min(width, input.N - jc);
+            int panel = panelIndex * kc * width;
             for (int p = 0; p < kc; p++)
             {
                 int source = input.BOffset + (pc + p) * rowStride + jc * colStride;
-                int target = panel + p * NR;
-                if (colStride == 1) b.AsSpan(source, nr).CopyTo(packed.AsSpan(target, nr)); // row-major B: one block copy
-                else for (int j = 0; j < nr; j++) packed[target + j] = b[source + j * colStride];
+                int target = panel + p * width;
+                if (colStride == 1 && nr == width) CopyRow(ref b[source], ref packed[target], width); // row-major B: whole vectors
+                else if (colStride == 1 && Avx512F.IsSupported && Vector512.IsHardwareAccelerated) CopyPartialRow(b, source, packed, target, nr, width);
+                else
+                {
+                    // A narrow last panel or a strided B: element by element, then zeros to the panel's width.
+                    int j = 0;
+                    for (; j < nr; j++) packed[target + j] = b[source + j * colStride];
+                    for (; j < width; j++) packed[target + j] = 0;
+                }
             }
+        }
+    }
+
+    /// <summary>Copies a panel row of 16 or 32 contiguous floats with whole vectors, cheaper than a general block copy this short.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(ref float source, ref float target, int width)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512.LoadUnsafe(ref source).StoreUnsafe(ref target);
+            if (width == 32) Vector512.LoadUnsafe(ref source, 16).StoreUnsafe(ref target, 16);
+        }
+        else
+        {
+            Vector256.LoadUnsafe(ref source).StoreUnsafe(ref target);
+            Vector256.LoadUnsafe(ref source, 8).StoreUnsafe(ref target, 8);
+        }
+    }
+
+    /// <summary>
+    /// Copies the nr &lt; width floats left at the end of a row and zero-fills the panel row, with masked loads: the lanes past nr are neither read (no fault past the end of the array) nor kept (they become 0).
+    /// Element by element, this padding would cost more than the multiply for a narrow B like the chapter's 784×10.
+    /// </summary>
+    private static unsafe void CopyPartialRow(float[] source, int sourceIndex, float[] target, int targetIndex, int nr, int width)
+    {
+        var lanes = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        Vector512<float> low = Vector512.LessThan(lanes, Vector512.Create((float)nr));
+        Vector512<float> high = Vector512.LessThan(lanes, Vector512.Create((float)(nr - 16)));
+        fixed (float* from = &source[sourceIndex], to = &target[targetIndex])
+        {
+            Avx512F.MaskLoad(from, low, Vector512<float>.Zero).Store(to);
+            if (width == 32) Avx512F.MaskLoad(from + 16, high, Vector512<float>.Zero).Store(to + 16);
         }
     }
 
@@ -283,7 +351,7 @@ public static class FastMatmul
         public readonly float[] A = a.Storage, B = b.Storage, C = c;
         public readonly int AOffset = a.Offset, ARowStride = a.Strides[0], AColStride = a.Strides[1];
         public readonly int BOffset = b.Offset, BRowStride = b.Strides[0], BColStride = b.Strides[1];
-        public readonly int N = b.Shape[1];
+        public readonly int N = b.Shape[1], NR = PanelWidth(b.Shape[1]);
     }
 
     /// <summary>
@@ -297,9 +365,9 @@ public static class FastMatmul
         private int _m;
         private bool _splitRows;
 
-        public static Plan For(int m, int n, int k)
+        public static Plan For(int m, int n, int k, int nr)
         {
-            var plan = new Plan { _m = m, Panels = (n + NR - 1) / NR };
+            var plan = new Plan { _m = m, Panels = DivideUp(n, nr) };
             // Equal kc slices (784 → 3 × 262 rather than 256 + 256 + 256 + 16).
             plan.Kc = DivideUp(k, DivideUp(k, KcMax));
             bool big = (long)m * n * k >= ParallelThreshold;
