@@ -54,7 +54,8 @@ internal sealed class LadderReport
     private string Header() =>
         $"{MachineName()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
         $"Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}; " +
-        $"{(OpenBlas.IsAvailable(out string why) ? OpenBlas.Describe() : why)}; {_mode} job";
+        $"{(OpenBlas.IsAvailable(out string why) ? OpenBlas.Describe() : why)}; {_mode} job" +
+        (_mode == "dry" ? " (one cold call per case: it proves each level runs, its times mean nothing)" : "");
 
     public string Markdown()
     {

@@ -124,9 +124,9 @@ public static class FastMatmul
     }
 
     /// <summary>
-    /// Adds one MR×NR tile of A·B to C. Whole tiles go straight into C; a tile cut short by the edge of C is
-    /// computed whole into a scratch tile (the packed panels are zero-padded, so the extra lanes are zeros)
-    /// and only its valid mr×nr corner is added to C.
+    /// Adds one MR×NR tile of A·B to C. Whole tiles go straight into C. A tile cut short by the edge of C is
+    /// computed whole into a zeroed scratch tile, and only its valid mr×nr corner is added to C: whatever the
+    /// packed panels hold past the edge of A or B only ever reaches the scratch tile's extra rows and columns.
     /// </summary>
     private static void Tile(ref float aPanel, ref float bPanel, int kc, float[] c, int cIndex, int ldc, int mr, int nr, int width)
     {
@@ -261,24 +261,36 @@ public static class FastMatmul
 
     /// <summary>
     /// Copies rows ic…ic+mc, columns pc…pc+kc of A into MR-tall panels laid out k-major
-    /// (panel[p·MR + r] = A[ic + r, pc + p]), padding the last panel with zero rows. This is where strides are
-    /// paid for, once per block: the micro-kernel only ever sees contiguous, aligned-in-order data.
+    /// (panel[p·MR + r] = A[ic + r, pc + p]). This is where strides are paid for, once per block: the
+    /// micro-kernel only ever sees contiguous data, read in order.
     /// </summary>
     private static void PackA(Operands input, int ic, int mc, int pc, int kc, float[] packed)
     {
-        float[] a = input.A;
-        int rowStride = input.ARowStride, colStride = input.AColStride;
         for (int ir = 0; ir < mc; ir += MR)
         {
-            int mr = Math.Min(MR, mc - ir);
-            int panel = ir * kc;
-            if (mr < MR) Array.Clear(packed, panel, MR * kc);
-            for (int r = 0; r < mr; r++)
-            {
-                // Walking along a row of A: contiguous reads when A is row-major, strided ones when it is transposed.
-                int source = input.AOffset + (ic + ir + r) * rowStride + pc * colStride;
-                for (int p = 0; p < kc; p++) packed[panel + p * MR + r] = a[source + p * colStride];
-            }
+            int first = input.AOffset + (ic + ir) * input.ARowStride + pc * input.AColStride;
+            PackAPanel(ref input.A[first], input.ARowStride, input.AColStride, Math.Min(MR, mc - ir), ref packed[ir * kc], kc);
+        }
+    }
+
+    /// <summary>
+    /// One MR-tall panel: six reads and six contiguous writes per step of k. A panel cut short by the bottom of A
+    /// repeats its last row instead of reading past it: those rows only ever reach the scratch tile, never C.
+    /// </summary>
+    private static void PackAPanel(ref float a, int rowStride, int colStride, int mr, ref float packed, int kc)
+    {
+        nint r0 = 0, r1 = Math.Min(1, mr - 1) * rowStride, r2 = Math.Min(2, mr - 1) * rowStride;
+        nint r3 = Math.Min(3, mr - 1) * rowStride, r4 = Math.Min(4, mr - 1) * rowStride, r5 = Math.Min(5, mr - 1) * rowStride;
+        for (int p = 0; p < kc; p++)
+        {
+            ref float source = ref Unsafe.Add(ref a, (nint)p * colStride);
+            ref float target = ref Unsafe.Add(ref packed, p * MR);
+            target = Unsafe.Add(ref source, r0);
+            Unsafe.Add(ref target, 1) = Unsafe.Add(ref source, r1);
+            Unsafe.Add(ref target, 2) = Unsafe.Add(ref source, r2);
+            Unsafe.Add(ref target, 3) = Unsafe.Add(ref source, r3);
+            Unsafe.Add(ref target, 4) = Unsafe.Add(ref source, r4);
+            Unsafe.Add(ref target, 5) = Unsafe.Add(ref source, r5);
         }
     }
 
