@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
+using Benchmarks.Ladder;
 
 namespace Benchmarks;
 
 /// <summary>Entry point: BenchmarkDotNet's switcher finds every benchmark class in this assembly.
-/// <c>dotnet run -c Release --project benchmarks -- --filter '*'</c> runs them all.</summary>
+/// <c>dotnet run -c Release --project benchmarks -- --filter '*'</c> runs them all;
+/// <c>… -- --ladder [--quick|--dry]</c> runs the matmul ladder and writes its summary.</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--ladder")) return LadderCommand.Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
