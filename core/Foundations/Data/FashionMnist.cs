@@ -5,7 +5,7 @@ namespace Foundations.Data;
 /// <summary>
 /// Loads Fashion-MNIST (Zalando's 28×28 greyscale clothes, ten classes, MIT licence): the full
 /// dataset where Debian's <c>dataset-fashion-mnist</c> has installed it, otherwise a subset of
-/// 6,000 training and 1,000 test images embedded in this assembly. The result says which.
+/// 8,000 training and 1,000 test images embedded in this assembly. The result says which.
 /// </summary>
 public static class FashionMnist
 {
@@ -38,7 +38,7 @@ public static class FashionMnist
         return Assemble(Read, DatasetSource.Installed, directory);
     }
 
-    /// <summary>Reads the subset embedded in the Foundations assembly (the first 6,000 training and 1,000 test images).</summary>
+    /// <summary>Reads the subset embedded in the Foundations assembly (the first 8,000 training and 1,000 test images).</summary>
     public static FashionMnistData LoadEmbedded()
     {
         var assembly = typeof(FashionMnist).Assembly;

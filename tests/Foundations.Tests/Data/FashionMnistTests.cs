@@ -8,12 +8,12 @@ namespace Foundations.Tests.Data;
 public class FashionMnistTests
 {
     [Test]
-    public void EmbeddedSubset_Has6000TrainingAnd1000TestImagesInRange()
+    public void EmbeddedSubset_Has8000TrainingAnd1000TestImagesInRange()
     {
         FashionMnistData data = FashionMnist.LoadEmbedded();
         Assert.That(data.Source, Is.EqualTo(DatasetSource.Embedded));
         Assert.That(data.Description, Does.Contain("embedded"));
-        Assert.That(data.Train.Images.Shape, Is.EqualTo(new[] { 6000, 784 }));
+        Assert.That(data.Train.Images.Shape, Is.EqualTo(new[] { 8000, 784 }));
         Assert.That(data.Test.Images.Shape, Is.EqualTo(new[] { 1000, 784 }));
         Assert.That(data.Train.Labels, Has.All.InRange(0, 9));
         Assert.That(data.Train.Labels.Distinct().Count(), Is.EqualTo(10), "every class appears");
@@ -36,7 +36,7 @@ public class FashionMnistTests
         Assert.That(full.Test.Images.Shape, Is.EqualTo(new[] { 10000, 784 }));
 
         FashionMnistData subset = FashionMnist.LoadEmbedded();
-        Assert.That(full.Train.Labels[..6000], Is.EqualTo(subset.Train.Labels), "the subset is the first 6,000 training labels");
+        Assert.That(full.Train.Labels[..8000], Is.EqualTo(subset.Train.Labels), "the subset is the first 8,000 training labels");
         Assert.That(full.Train.Images.Narrow(0, 0, 10).ToArray(), Is.EqualTo(subset.Train.Images.Narrow(0, 0, 10).ToArray()));
     }
 

@@ -10,7 +10,7 @@ IDX files with the same headers as the originals. Deterministic: mtime 0, level 
 import gzip
 import sys
 
-TRAIN, TEST = 6000, 1000
+TRAIN, TEST = 8000, 1000
 source = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
 
 
