@@ -15,6 +15,7 @@ public static class WhySqrt5
     /// <summary>
     /// Runs [N, 1, 28, 28] images through conv → ReLU → conv → ReLU → conv → ReLU → conv with weights
     /// (and biases) from <paramref name="scheme"/>, returning the std of each convolution's output.
+    /// The layers (in, out, kernel, stride, padding): (1, 8, 5, 2, 2), (8, 16, 3, 2, 1), (16, 32, 3, 2, 1), (32, 1, 3, 2, 1).
     /// </summary>
     /// <exception cref="ArgumentException">Images are not [N, 1, H, W].</exception>
     public static double[] LayerStds(Tensor images, InitScheme scheme, Rng rng)
