@@ -78,7 +78,8 @@ public static class FashionMnist
         }
 
         var pixels = new float[images.Bytes.Length];
-        for (int i = 0; i < pixels.Length; i++) pixels[i] = images.Bytes[i] / 255f;
+        byte[] bytes = images.Bytes;
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = bytes[i] * (1f / 255f);
         return new LabelledImages(Tensor.FromArray(pixels, [images.Count, ImageSide * ImageSide]), label);
     }
 }
