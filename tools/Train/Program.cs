@@ -38,6 +38,12 @@ public static class Program
             AnsiConsole.MarkupLine("Run [bold]dotnet test tests/Katas.Tests --filter Category=K12[/] until it is green, or try the reference with [bold]-p:Against=solutions[/].");
             return 1;
         }
+        catch (InvalidDataException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Could not read Fashion-MNIST:[/] {e.Message}");
+            AnsiConsole.MarkupLine("Reinstall dataset-fashion-mnist, or train on the embedded subset with [bold]--embedded[/].");
+            return 1;
+        }
     }
 
     private static int Run(TrainOptions options)
