@@ -1,0 +1,6 @@
+using Foundations;
+
+namespace Katas.Training;
+
+/// <summary>One mini-batch: inputs <paramref name="X"/> ([batch, features]) and their targets <paramref name="Y"/>.</summary>
+public sealed record Batch(Tensor X, int[] Y);

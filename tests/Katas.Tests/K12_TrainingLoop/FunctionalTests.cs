@@ -1,0 +1,122 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Foundations;
+using Katas.Training;
+using KataTests.Support;
+using NUnit.Framework;
+
+namespace KataTests.K12_TrainingLoop;
+
+[Category("K12")]
+public class FunctionalTests
+{
+    [Test]
+    public void LogSumExp_OfSmallValues_IsLogOfTheSumOfExponentials()
+    {
+        var x = Tensor.FromArray(new float[,] { { 1, 2, 3 }, { 0, 0, 0 } });
+        double first = Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(3));
+        TensorAssert.Near(Functional.LogSumExp(x), Tensor.FromArray((float)first, (float)Math.Log(3)),
+            "LogSumExp(x) = log Σⱼ exp(xⱼ), one value per row");
+    }
+
+    [Test]
+    public void LogSumExp_StaysFiniteAt1000()
+    {
+        // exp(1000) overflows float32 (its largest value is about 3.4e38 ≈ e^88.7): the trick subtracts the max first.
+        var x = Tensor.FromArray(new float[,] { { 1000, 1000, 999 } });
+        float expected = 1000 + (float)Math.Log(2 + Math.Exp(-1));
+        TensorAssert.Near(Functional.LogSumExp(x), Tensor.FromArray(expected),
+            "log-sum-exp trick: m + log Σ exp(xⱼ − m) with m = max, finite where the naive form is infinite");
+    }
+
+    [Test]
+    public void NaiveLogSoftmax_OverflowsAt1000_WhileTheTrickDoesNot()
+    {
+        var x = Tensor.FromArray(new float[,] { { 1000, 1000, 999 } });
+        float[] naive = Functional.LogSoftmaxNaive(x).ToArray();
+        Assert.That(naive.Any(v => !float.IsFinite(v)), Is.True,
+            $"the naive form computes exp(1000) = ∞, so it cannot be finite here; got [{string.Join(", ", naive)}]");
+        float lse = 1000 + (float)Math.Log(2 + Math.Exp(-1));
+        TensorAssert.Near(Functional.LogSoftmax(x), Tensor.FromArray(new[] { 1000 - lse, 1000 - lse, 999 - lse }, [1, 3]),
+            "LogSoftmax = x − LogSumExp(x) stays finite");
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 40)]
+    public Property LogSoftmax_EqualsTheNaiveForm_WhereThatIsFinite() => Prop.ForAll(TensorGen.MatMulCase(10), c =>
+    {
+        Tensor logits = TensorGen.Randn(c.Seed, c.N, c.K) * 3f;
+        TensorAssert.Near(Functional.LogSoftmax(logits), Functional.LogSoftmaxNaive(logits),
+            $"for modest logits ({c.N}×{c.K}, seed {c.Seed}) both forms give the same numbers");
+        // Probabilities: each row of exp(LogSoftmax) sums to 1.
+        TensorAssert.Near(Functional.LogSoftmax(logits).Exp().Sum(1), Tensor.Ones(c.N), "softmax rows sum to 1");
+    });
+
+    [Test]
+    public void Nll_IsMinusTheMeanOfThePickedLogProbabilities()
+    {
+        var logProbabilities = Tensor.FromArray(new float[,] { { -0.5f, -1f, -2f }, { -3f, -0.25f, -4f } });
+        float nll = Functional.Nll(logProbabilities, [0, 2]);
+        Assert.That(nll, Is.EqualTo((0.5f + 4f) / 2).Within(1e-6f), "−mean(logp[i, target[i]]) = −(−0.5 + −4)/2");
+    }
+
+    [Test]
+    public void CrossEntropy_OfEqualLogits_IsLogOfTheClassCount()
+    {
+        // A model that knows nothing gives every class 1/10: the loss is −log(1/10) = log 10 ≈ 2.3026.
+        float loss = Functional.CrossEntropy(Tensor.Zeros(4, 10), [0, 3, 9, 5]);
+        Assert.That(loss, Is.EqualTo(MathF.Log(10)).Within(1e-5f), "cross-entropy of uniform predictions over 10 classes");
+    }
+
+    [Test]
+    public void CrossEntropy_IsNllOfLogSoftmax()
+    {
+        Tensor logits = TensorGen.Randn(7, 5, 4) * 4f;
+        int[] targets = [3, 0, 1, 1, 2];
+        Assert.That(Functional.CrossEntropy(logits, targets),
+            Is.EqualTo(Functional.Nll(Functional.LogSoftmax(logits), targets)).Within(1e-5f));
+        Assert.That(Functional.CrossEntropy(logits, targets), Is.EqualTo(ReferenceCrossEntropy(logits, targets)).Within(1e-4));
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 20)]
+    public Property CrossEntropyGradient_MatchesCentralDifferences() => Prop.ForAll(TensorGen.MatMulCase(6), c =>
+    {
+        var rng = new Rng((ulong)c.Seed);
+        int classes = c.K + 1;
+        Tensor logits = Tensor.Randn(rng, c.N, classes) * 2f;
+        int[] targets = Enumerable.Range(0, c.N).Select(_ => rng.NextInt(classes)).ToArray();
+        Tensor numeric = NumericGradient.Of(() => ReferenceCrossEntropy(logits, targets), logits, h: 1e-2);
+        TensorAssert.Near(Functional.CrossEntropyGradient(logits, targets), numeric,
+            $"∂CE/∂logits = (softmax − onehot)/n for {c.N}×{classes} logits (seed {c.Seed})", rtol: 1e-2, atol: 1e-4);
+    });
+
+    [Test]
+    public void Accuracy_CountsRowsWhoseLargestScoreIsTheTarget()
+    {
+        var scores = Tensor.FromArray(new float[,] { { 0.1f, 0.9f }, { 2f, -1f }, { 0f, 3f }, { 5f, 4f } });
+        Assert.That(Metrics.Accuracy(scores, [1, 0, 0, 1]), Is.EqualTo(0.5f), "rows 0 and 1 are right, rows 2 and 3 wrong");
+    }
+
+    [Test]
+    public void TargetOutOfRange_ThrowsPyTorchsMessage()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Functional.CrossEntropy(Tensor.Zeros(2, 10), [3, 12]));
+        Assert.That(error!.Message, Does.Contain("Target 12 is out of bounds."));
+        var mismatch = Assert.Throws<ArgumentException>(() => Functional.Nll(Tensor.Zeros(3, 10), [1, 2]));
+        Assert.That(mismatch!.Message, Does.Contain("Expected input batch_size (3) to match target batch_size (2)."));
+    }
+
+    /// <summary>Cross-entropy in double precision, straight from the definition, for the gradient check.</summary>
+    private static double ReferenceCrossEntropy(Tensor logits, int[] targets)
+    {
+        double total = 0;
+        for (int i = 0; i < targets.Length; i++)
+        {
+            double max = double.NegativeInfinity;
+            for (int j = 0; j < logits.Shape[1]; j++) max = Math.Max(max, logits[i, j]);
+            double sum = 0;
+            for (int j = 0; j < logits.Shape[1]; j++) sum += Math.Exp(logits[i, j] - max);
+            total += max + Math.Log(sum) - logits[i, targets[i]];
+        }
+        return total / targets.Length;
+    }
+}

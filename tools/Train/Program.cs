@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Foundations;
+using Foundations.Data;
+using Katas.Training;
+using Spectre.Console;
+
+namespace Train;
+
+/// <summary>
+/// Trains K12's 784-50-10 MLP on Fashion-MNIST: a progress bar per epoch, then the loss and
+/// accuracy of every epoch as terminal charts. Against katas/ it trains the learner's code.
+/// </summary>
+public static class Program
+{
+#if AGAINST_SOLUTIONS
+    private const string Target = "the reference solution (solutions/K12_TrainingLoop)";
+#else
+    private const string Target = "your kata (katas/K12_TrainingLoop)";
+#endif
+
+    public static int Main(string[] args)
+    {
+        var (options, error) = TrainOptions.Parse(args);
+        if (options is null)
+        {
+            if (error != "") AnsiConsole.MarkupLineInterpolated($"[red]{error}[/]");
+            Console.WriteLine(TrainOptions.Usage);
+            return error == "" ? 0 : 2;
+        }
+
+        try
+        {
+            return Run(options);
+        }
+        catch (NotImplementedException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Implement K12 first:[/] the training loop needs {Target}, and it says: [italic]{e.Message}[/]");
+            AnsiConsole.MarkupLine("Run [bold]dotnet test tests/Katas.Tests --filter Category=K12[/] until it is green, or try the reference with [bold]-p:Against=solutions[/].");
+            return 1;
+        }
+        catch (InvalidDataException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Could not read Fashion-MNIST:[/] {e.Message}");
+            AnsiConsole.MarkupLine("Reinstall dataset-fashion-mnist, or train on the embedded subset with [bold]--embedded[/].");
+            return 1;
+        }
+    }
+
+    private static int Run(TrainOptions options)
+    {
+        var load = Stopwatch.StartNew();
+        FashionMnistData raw = options.Embedded ? FashionMnist.LoadEmbedded() : FashionMnist.Load();
+        FashionMnistData data = raw.Normalize();
+        AnsiConsole.MarkupLineInterpolated($"Training {Target}");
+        AnsiConsole.MarkupLineInterpolated($"Data: [bold]{data.Description}[/] (loaded in {load.Elapsed.TotalSeconds:F1} s)");
+        AnsiConsole.MarkupLineInterpolated(
+            $"Model: 784-50-10 MLP, SGD lr {options.LearningRate} (a tenth of it for the last epoch), batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epochs");
+
+        var rng = new Rng(options.Seed);
+        var model = new Mlp(784, 50, 10, rng);
+        var loaders = new DataLoaders(
+            new DataLoader(data.Train.Images, data.Train.Labels, options.BatchSize, shuffle: rng),
+            new DataLoader(data.Test.Images, data.Test.Labels, 1000));
+        // Smaller steps for the last epoch let SGD settle into the minimum instead of bouncing around it.
+        var optimizer = new Sgd(model.Parameters, options.LearningRate);
+        var lastEpochOptimizer = new Sgd(model.Parameters, options.LearningRate / 10);
+        var loss = new CrossEntropyLoss();
+
+        var results = new List<(EpochResult Result, TimeSpan Time)>();
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                for (int epoch = 1; epoch <= options.Epochs; epoch++)
+                {
+                    var bar = context.AddTask($"epoch {epoch}/{options.Epochs}", maxValue: loaders.Train.BatchCount);
+                    var watch = Stopwatch.StartNew();
+                    // One epoch per call: the loader reshuffles on every pass, so this is the same as Fit(…, epochs).
+                    var sgd = epoch == options.Epochs && options.Epochs > 1 ? lastEpochOptimizer : optimizer;
+                    EpochResult result = Trainer.Fit(model, loss, sgd, loaders, 1, progress => bar.Value = progress.Batch)[0];
+                    watch.Stop();
+                    bar.Description = $"epoch {epoch}/{options.Epochs}: loss {result.TrainLoss:F3}, test accuracy {result.ValidAccuracy:P1}";
+                    bar.StopTask();
+                    results.Add((result with { Epoch = epoch }, watch.Elapsed));
+                }
+            });
+
+        ShowResults(results);
+        return 0;
+    }
+
+    private static void ShowResults(List<(EpochResult Result, TimeSpan Time)> results)
+    {
+        var table = new Table().AddColumns("epoch", "train loss", "test loss", "test accuracy", "time (train + test)");
+        foreach (var (r, time) in results)
+            table.AddRow($"{r.Epoch}", $"{r.TrainLoss:F4}", $"{r.ValidLoss:F4}", $"{r.ValidAccuracy:P2}", $"{time.TotalSeconds:F2} s");
+        AnsiConsole.Write(table);
+
+        var accuracy = new BarChart().Label("[bold]test accuracy (%) per epoch[/]").Width(70).WithMaxValue(100);
+        var trainLoss = new BarChart().Label("[bold]training loss per epoch[/]").Width(70);
+        foreach (var (r, _) in results)
+        {
+            accuracy.AddItem($"epoch {r.Epoch}", Math.Round(r.ValidAccuracy * 100, 1), Color.Green);
+            trainLoss.AddItem($"epoch {r.Epoch}", Math.Round(r.TrainLoss, 3), Color.Orange1);
+        }
+        AnsiConsole.Write(trainLoss);
+        AnsiConsole.Write(accuracy);
+
+        double mean = results.Average(r => r.Time.TotalSeconds);
+        AnsiConsole.MarkupLineInterpolated($"Mean time per epoch: [bold]{mean:F2} s[/]; final test accuracy: [bold]{results[^1].Result.ValidAccuracy:P2}[/]");
+    }
+}
