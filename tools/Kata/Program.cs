@@ -1,0 +1,5 @@
+using Kata;
+
+// The worker verb skips the command line library: it is started once per test run and should start fast.
+if (args.Length > 0 && args[0] == Worker.Verb) return Worker.Run(args[1..]);
+return Cli.Run(args);
