@@ -55,7 +55,15 @@ public static partial class NUnitResults
         return File.Exists(Path.Combine(repo.Root, candidate)) ? candidate.Replace('\\', '/') : null;
     }
 
-    private static string Clean(string value) => value.Trim().TrimEnd('.').Trim();
+    /// <summary>Trims the value and drops a stack trace NUnit prints inside "&lt;System.SomeException: … at …&gt;".</summary>
+    private static string Clean(string value)
+    {
+        value = value.Trim();
+        int stack = value.IndexOf("\n   at ", StringComparison.Ordinal);
+        if (stack < 0) stack = value.IndexOf("\n  at ", StringComparison.Ordinal);
+        if (stack > 0) value = value[..stack].TrimEnd() + (value.StartsWith('<') ? ">" : "");
+        return value.TrimEnd('.').Trim();
+    }
 
     [GeneratedRegex(@"^\s*Expected:\s*(.*?)(?=^\s*(?:But was|actual):)", RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ExpectedPattern();

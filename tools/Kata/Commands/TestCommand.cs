@@ -22,7 +22,14 @@ public static class TestCommand
     public static void Write(IAnsiConsole console, KataInfo kata, KataResult result)
     {
         foreach (var test in result.Tests.Where(t => t.Passed)) console.MarkupLine($"[green]✓[/] {Ui.Escape(test.Name)}");
-        foreach (var test in result.Tests.Where(t => !t.Passed)) Ui.WriteFailure(console, test);
+        // Tests that all stop at the same stub say one thing: say it once.
+        foreach (var group in result.Tests.Where(t => !t.Passed).GroupBy(t => t.IsStub && t.Message.StartsWith("System.NotImplementedException", StringComparison.Ordinal) ? t.Message + t.FileToOpen : t.FullName))
+        {
+            var first = group.First();
+            if (group.Count() == 1) { Ui.WriteFailure(console, first); continue; }
+            console.MarkupLine($"[red]✗[/] [bold]{group.Count()} tests[/] stop at the stub: {Ui.Escape(first.Message)}");
+            if (first.FileToOpen != null) console.MarkupLine($"    [blue]open:[/] {Ui.Escape(first.FileToOpen)}");
+        }
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
         console.MarkupLine(Verdict(kata, result));
     }
