@@ -13,25 +13,36 @@ public sealed partial class Builder(Repository repo, string target = "katas")
     public string ArtifactsDir => Path.Combine(repo.StateDir, "build", target);
     public string TestDll => Path.Combine(ArtifactsDir, "bin", "Katas.Tests", "debug", "Katas.Tests.dll");
     public string KatasDll => Path.Combine(ArtifactsDir, "bin", "Katas", "debug", "Katas.dll");
-    private string KatasRefDll => Path.Combine(ArtifactsDir, "obj", "Katas", "debug", "ref", "Katas.dll");
+    /// <summary>The reference assembly of katas/ the tests were compiled against: same bytes, same API.</summary>
+    private string KatasTestsRefDll => Path.Combine(ArtifactsDir, "obj", "Katas", "debug", "ref", "Katas.dll");
 
     /// <summary>Builds the test project and everything it references.</summary>
     public BuildResult BuildTests() => Run(repo.TestProject, restore: !File.Exists(TestDll), dependencies: true);
 
     /// <summary>
-    /// The quick rebuild for <c>watch</c>: only katas/ when only kata bodies changed (the tests were compiled against
-    /// the same reference assembly); the whole test build when a signature or a test changed. Returns the Katas.dll
-    /// the worker should load instead of the copy beside the tests, or null when the full build ran.
+    /// The quick rebuild for <c>watch</c>: when only kata bodies changed, only katas/ is recompiled (straight through the
+    /// compiler server once MSBuild's command line is known) and the tests run against that Katas.dll; when a signature
+    /// or a test changed, the whole test build runs. Returns the Katas.dll the worker should load instead of the copy
+    /// beside the tests, or null when the full build ran.
     /// </summary>
     public (BuildResult Result, string? KatasOverride) BuildForWatch()
     {
+        _fast ??= new FastCompiler(repo, ArtifactsDir);
         if (!File.Exists(TestDll) || TestsNewerThan(File.GetLastWriteTimeUtc(TestDll))) return (BuildTests(), null);
-        var refBefore = File.Exists(KatasRefDll) ? File.GetLastWriteTimeUtc(KatasRefDll) : DateTime.MinValue;
-        var katas = Run(repo.KatasProject, restore: false, dependencies: false);
-        if (!katas.Succeeded) return (katas, null);
-        bool signaturesChanged = !File.Exists(KatasRefDll) || File.GetLastWriteTimeUtc(KatasRefDll) != refBefore;
+        if (_fast.Ready)
+        {
+            var compiled = _fast.Compile(KatasTestsRefDll, out bool sameApi);
+            if (!compiled.Succeeded || sameApi) return (compiled, compiled.Succeeded ? _fast.OutputDll : null);
+            return (BuildTests(), null);
+        }
+        var refBefore = File.Exists(KatasTestsRefDll) ? File.GetLastWriteTimeUtc(KatasTestsRefDll) : DateTime.MinValue;
+        var katas = _fast.CaptureWithMsBuild();
+        if (!katas.Succeeded) return (katas.ErrorsByKata.Count > 0 ? katas : Run(repo.KatasProject, restore: false, dependencies: false), null);
+        bool signaturesChanged = !File.Exists(KatasTestsRefDll) || File.GetLastWriteTimeUtc(KatasTestsRefDll) != refBefore;
         return signaturesChanged ? (BuildTests(), null) : (katas, KatasDll);
     }
+
+    private FastCompiler? _fast;
 
     private bool TestsNewerThan(DateTime built) =>
         Directory.EnumerateFiles(repo.TestsDir, "*", SearchOption.AllDirectories)

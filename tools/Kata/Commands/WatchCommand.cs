@@ -34,17 +34,34 @@ public static class WatchCommand
 
         var builder = new Builder(repo);
         Announce(console, kata);
+        string checkedSources = KataSources(repo);
         Check(repo, console, builder, ref kata, Stopwatch.GetTimestamp());
         while (kata != null && !cancel.IsCancellationRequested)
         {
             try { saves.Wait(cancel); } catch (OperationCanceledException) { break; }
             // Editors write a file in several steps: let them finish, then take every pending event as one save.
-            Thread.Sleep(150);
+            Thread.Sleep(100);
             while (saves.Wait(0)) { }
             long savedAt = Interlocked.Exchange(ref lastSave, 0);
+            // Late events of a save already checked (or a save that changed nothing) need no new verdict.
+            string sources = KataSources(repo);
+            if (sources == checkedSources) continue;
+            checkedSources = sources;
             Check(repo, console, builder, ref kata, savedAt == 0 ? Stopwatch.GetTimestamp() : savedAt);
         }
         return 0;
+    }
+
+    /// <summary>A hash of every .cs file under katas/, to tell a real change from a repeated file event.</summary>
+    private static string KataSources(Repository repo)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string file in Directory.EnumerateFiles(repo.KatasDir, "*.cs", SearchOption.AllDirectories).Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f))).Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
+            try { sha.AppendData(File.ReadAllBytes(file)); } catch (IOException) { /* being written: the next event covers it */ }
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
     }
 
     private static void Announce(IAnsiConsole console, KataInfo kata)
@@ -56,6 +73,7 @@ public static class WatchCommand
     {
         var current = kata!;
         var (build, katasOverride) = builder.BuildForWatch();
+        double buildSeconds = Stopwatch.GetElapsedTime(savedAt).TotalSeconds;
         KataResult result;
         if (!build.Succeeded)
         {
@@ -73,7 +91,7 @@ public static class WatchCommand
         var firstFailure = result.Tests.FirstOrDefault(t => !t.Passed);
         if (firstFailure != null) Ui.WriteFailure(console, firstFailure);
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
-        console.MarkupLine($"{TestCommand.Verdict(current, result)} [grey]({seconds:0.0} s after the save, {DateTime.Now:HH:mm:ss})[/]");
+        console.MarkupLine($"{TestCommand.Verdict(current, result)} [grey]({seconds:0.0} s after the save: build {buildSeconds:0.0} s, tests {seconds - buildSeconds:0.0} s; {DateTime.Now:HH:mm:ss})[/]");
         if (result.State != KataState.Done) return;
         kata = repo.Katas.SkipWhile(k => k.Number != current.Number).Skip(1).FirstOrDefault();
         console.WriteLine();
