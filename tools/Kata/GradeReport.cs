@@ -86,7 +86,8 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
         suites.Add(new XAttribute("tests", suites.Descendants("testcase").Count()),
                    new XAttribute("failures", suites.Descendants("failure").Count()),
                    new XAttribute("errors", suites.Descendants("error").Count()));
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), suites).ToString();
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), suites);
+        return document.Declaration + Environment.NewLine + document;
     }
 
     private static XElement TestCase(TestOutcome test)
