@@ -38,6 +38,7 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
         var done = new List<(KataInfo, KataResult)>();
         try
         {
+            Trace("starting a worker");
             using var process = Start(batch, outDir);
             var lines = new BlockingCollection<string>(new ConcurrentQueue<string>());
             var errors = new ConcurrentQueue<string>();
@@ -52,6 +53,7 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
             {
                 if (lines.TryTake(out var line, 100))
                 {
+                    Trace($"{line} after {clock.Elapsed.TotalSeconds:0.00} s");
                     string[] parts = line.Split(' ');
                     if (parts.Length == 3 && parts[1] == "done" && parts[2] == batch[index].Number)
                     {
@@ -79,6 +81,7 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
             }
             process.WaitForExit(5000);
             if (!process.HasExited) Kill(process);
+            Trace("worker finished");
             return done;
         }
         finally
@@ -134,6 +137,12 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
                        ?? meaningful.FirstOrDefault() ?? "";
         string why = first.Length > 200 ? first[..200] + "…" : first;
         return $"the test process died (exit code {exitCode}{(why.Length > 0 ? ": " + why.Trim() : "")}) — a stack overflow (endless recursion?) or Environment.Exit/FailFast";
+    }
+
+    /// <summary>KATA_TRACE=1 prints when workers report, to see where watch's time goes.</summary>
+    private static void Trace(string text)
+    {
+        if (Environment.GetEnvironmentVariable("KATA_TRACE") == "1") Console.Error.WriteLine($"[trace {DateTime.Now:HH:mm:ss.fff}] {text}");
     }
 
     private static void Kill(Process process)

@@ -33,9 +33,10 @@ public static class WatchCommand
         watcher.EnableRaisingEvents = true;
 
         var builder = new Builder(repo);
+        using var warm = new WarmHolder();
         Announce(console, kata);
         string checkedSources = KataSources(repo);
-        Check(repo, console, builder, ref kata, Stopwatch.GetTimestamp());
+        Check(repo, console, builder, warm, ref kata, Stopwatch.GetTimestamp());
         while (kata != null && !cancel.IsCancellationRequested)
         {
             try { saves.Wait(cancel); } catch (OperationCanceledException) { break; }
@@ -47,7 +48,7 @@ public static class WatchCommand
             string sources = KataSources(repo);
             if (sources == checkedSources) continue;
             checkedSources = sources;
-            Check(repo, console, builder, ref kata, savedAt == 0 ? Stopwatch.GetTimestamp() : savedAt);
+            Check(repo, console, builder, warm, ref kata, savedAt == 0 ? Stopwatch.GetTimestamp() : savedAt);
         }
         return 0;
     }
@@ -69,7 +70,14 @@ public static class WatchCommand
         console.MarkupLine($"[bold]Watching katas/[/] — current kata: [bold]{Ui.Escape(kata.Label)}[/] ({Ui.Escape(kata.ReadmePath)}). Save a file to re-test; Ctrl+C to stop.");
     }
 
-    private static void Check(Repository repo, IAnsiConsole console, Builder builder, ref KataInfo? kata, long savedAt)
+    /// <summary>The warm worker, replaced whenever a full build rewrote the tests it has loaded.</summary>
+    private sealed class WarmHolder : IDisposable
+    {
+        public WarmWorker? Worker;
+        public void Dispose() => Worker?.Dispose();
+    }
+
+    private static void Check(Repository repo, IAnsiConsole console, Builder builder, WarmHolder warm, ref KataInfo? kata, long savedAt)
     {
         var current = kata!;
         var (build, katasOverride) = builder.BuildForWatch();
@@ -82,9 +90,17 @@ public static class WatchCommand
             if (result.State == KataState.Blocked)
                 result = result with { Detail = "another kata does not compile:\n" + string.Join('\n', build.ErrorsByKata.SelectMany(p => p.Value).Take(5)) };
         }
+        else if (katasOverride != null)
+        {
+            warm.Worker ??= new WarmWorker(repo, builder.TestDll);
+            result = warm.Worker.Run(current, katasOverride, TimeSpan.FromSeconds(60));
+        }
         else
         {
-            result = new TestSession(repo) { TimeoutPerKata = TimeSpan.FromSeconds(60) }.RunBuilt([current], builder.TestDll, katasOverride)[current.Number];
+            // The tests were rebuilt: the warm worker holds the old ones.
+            warm.Worker?.Dispose();
+            warm.Worker = null;
+            result = new TestSession(repo) { TimeoutPerKata = TimeSpan.FromSeconds(60) }.RunBuilt([current], builder.TestDll, null)[current.Number];
         }
         double seconds = Stopwatch.GetElapsedTime(savedAt).TotalSeconds;
         console.WriteLine();
