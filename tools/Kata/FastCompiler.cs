@@ -25,7 +25,10 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
     public BuildResult CaptureWithMsBuild()
     {
         var info = Start("msbuild", repo.KatasProject, "-nologo", "-v:q", "-t:Build", $"-p:ArtifactsPath={artifactsDir}", "-p:UseArtifactsOutput=true",
-            "-p:Against=katas", "-p:BuildProjectReferences=false", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs");
+            "-p:Against=katas", "-p:BuildProjectReferences=false", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
+            // An input that never exists makes CoreCompile run even when katas/ is up to date, so the command line is
+            // captured when watch starts and the first save is already fast.
+            "-p:NonExistentFile=__kata_watch_always_compiles__");
         var (exit, output) = Run(info);
         _args = null;
         if (exit != 0) return Builder.Parse(output, succeeded: false);
