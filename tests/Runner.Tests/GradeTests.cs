@@ -90,6 +90,23 @@ public class GradeTests
         });
     }
 
+    [Test]
+    public void WatchsWarmWorker_SurvivesACrashAndAHang_AndKeepsGoing()
+    {
+        var builder = new Builder(_repo);
+        Assert.That(builder.BuildTests().Succeeded, Is.True);
+        using var warm = new WarmWorker(_repo, builder.TestDll);
+        var timeout = TimeSpan.FromSeconds(TimeoutSeconds);
+        Assert.Multiple(() =>
+        {
+            Assert.That(warm.Run(_repo.Get("K01"), builder.KatasDll, timeout).State, Is.EqualTo(KataState.Done));
+            Assert.That(warm.Run(_repo.Get("K03"), builder.KatasDll, timeout).State, Is.EqualTo(KataState.Crashed));
+            Assert.That(warm.Run(_repo.Get("K01"), builder.KatasDll, timeout).State, Is.EqualTo(KataState.Done), "a fresh worker after the crash");
+            Assert.That(warm.Run(_repo.Get("K02"), builder.KatasDll, timeout).State, Is.EqualTo(KataState.TimedOut));
+            Assert.That(warm.Run(_repo.Get("K05"), builder.KatasDll, timeout).State, Is.EqualTo(KataState.NotStarted));
+        });
+    }
+
     private static (int Passed, int Total, double Points, string Status) Line(JsonElement kata) =>
         (kata.GetProperty("passed").GetInt32(), kata.GetProperty("total").GetInt32(), kata.GetProperty("points").GetDouble(), kata.GetProperty("status").GetString()!);
 
