@@ -1,0 +1,64 @@
+using Spectre.Console;
+
+namespace Kata.Commands;
+
+/// <summary><c>./kata</c> / <c>./kata status</c>: every kata with its state, a progress bar, and what to do next.</summary>
+public static class StatusCommand
+{
+    /// <summary>The results for the katas, from the cache when the sources are unchanged, else by building and running.</summary>
+    public static IReadOnlyDictionary<string, KataResult> Results(Repository repo, IAnsiConsole console, bool refresh = false)
+    {
+        string fingerprint = Fingerprint.Of(repo, "katas");
+        var cache = new StatusCache(repo);
+        if (!refresh && cache.Load(fingerprint) is { } cached && repo.Katas.All(k => cached.ContainsKey(k.Number))) return cached;
+        IReadOnlyDictionary<string, KataResult> results = null!;
+        console.Status().Start("Building…", ctx =>
+        {
+            var session = new TestSession(repo) { Progress = text => ctx.Status(Ui.Escape(text) + "…") };
+            results = session.Run(repo.Katas);
+        });
+        cache.Save(fingerprint, results);
+        return results;
+    }
+
+    /// <summary>The first kata that is not done, in order; null when all are.</summary>
+    public static KataInfo? Next(Repository repo, IReadOnlyDictionary<string, KataResult> results) =>
+        repo.Katas.FirstOrDefault(k => !results.TryGetValue(k.Number, out var r) || r.State != KataState.Done);
+
+    public static int Run(Repository repo, IAnsiConsole console, bool refresh)
+    {
+        if (repo.Katas.Count == 0) throw new RunnerException("There are no katas: no folder katas/KNN_Name was found.");
+        var results = Results(repo, console, refresh);
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Foundations Katas[/]");
+        table.AddColumn("#").AddColumn("Kata").AddColumn(new TableColumn("Tests").RightAligned()).AddColumn("State");
+        foreach (var kata in repo.Katas)
+        {
+            var r = results[kata.Number];
+            string tests = r.Total > 0 ? $"{r.Passed}/{r.Total}" : "–";
+            table.AddRow(kata.Number, Ui.Escape(kata.Title), tests, Ui.StateMarkup(r.State));
+        }
+        console.Write(table);
+        int done = repo.Katas.Count(k => results[k.Number].State == KataState.Done);
+        console.MarkupLine(Ui.Bar(done, repo.Katas.Count));
+        foreach (var broken in repo.Katas.Select(k => results[k.Number]).Where(r => r.State is KataState.DoesNotBuild or KataState.TimedOut or KataState.Crashed))
+            console.MarkupLine($"[red]{broken.Number}[/]: {Ui.Escape(broken.Detail)}");
+        console.WriteLine();
+        WriteNext(repo, console, Next(repo, results));
+        return 0;
+    }
+
+    /// <summary>"Next: K02 — …", its README and its first hint, or the congratulations.</summary>
+    public static void WriteNext(Repository repo, IAnsiConsole console, KataInfo? next)
+    {
+        if (next == null)
+        {
+            console.MarkupLine("[green bold]Every kata is done.[/] Time the progression with [bold]./kata bench[/], or train the network with [bold]./kata train[/].");
+            return;
+        }
+        console.MarkupLine($"[bold]Next:[/] {Ui.Escape(next.Label)}");
+        console.MarkupLine($"  [blue]read[/]   {Ui.Escape(next.ReadmePath)}");
+        var hints = KataReadme.ReadHints(Path.Combine(next.Directory, "README.md"));
+        if (hints.Count > 0) console.MarkupLine($"  [blue]hint 1[/] {Ui.Escape(hints[0])}");
+        console.MarkupLine($"  [blue]then[/]   ./kata watch   [grey](re-tests on every save; ./kata test {next.Number} runs once, ./kata hint {next.Number} shows the next hint)[/]");
+    }
+}
