@@ -56,7 +56,7 @@ public static class VerifyCommand
         return problems.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>Each kata has a README with the sections in order and hints, stubs, a solution twin with the same files, and tests.</summary>
+    /// <summary>Each kata has a README with the sections in order and hints, stubs, a solution twin of every stub file, and tests.</summary>
     public static IEnumerable<string> Layout(Repository repo)
     {
         foreach (var kata in repo.Katas)
@@ -75,7 +75,13 @@ public static class VerifyCommand
             if (stubs.Count == 0) yield return $"{kata.Number}: katas/{kata.FolderName} has no .cs stub";
             string twin = Path.Combine(repo.SolutionsDir, kata.FolderName);
             if (!Directory.Exists(twin)) yield return $"{kata.Number}: solutions/{kata.FolderName} is missing";
-            else if (!CodeFiles(twin).SequenceEqual(stubs)) yield return $"{kata.Number}: solutions/{kata.FolderName} has [{string.Join(", ", CodeFiles(twin))}], katas/ has [{string.Join(", ", stubs)}]";
+            else
+            {
+                // Every stub needs its implemented twin; a solution may add internal helper files of its own
+                // (K05's equation parser), since the learner is free to organise their code the same way.
+                var withoutTwin = stubs.Except(CodeFiles(twin)).ToList();
+                if (withoutTwin.Count > 0) yield return $"{kata.Number}: solutions/{kata.FolderName} lacks [{string.Join(", ", withoutTwin)}], which katas/{kata.FolderName} has";
+            }
             string tests = Path.Combine(repo.TestsDir, kata.FolderName);
             if (!Directory.Exists(tests) || CodeFiles(tests).Count == 0) yield return $"{kata.Number}: tests/Katas.Tests/{kata.FolderName} has no tests";
         }
