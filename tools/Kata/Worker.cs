@@ -5,7 +5,7 @@ using System.Runtime.Loader;
 namespace Kata;
 
 /// <summary>
-/// The child process that runs tests (<c>Kata.dll __worker …</c>): it loads the compiled test assembly in-process
+/// The child process that runs tests (<c>kata.dll __worker …</c>): it loads the compiled test assembly in-process
 /// with NUnit's FrameworkController (no <c>dotnet test</c> start-up), runs one category at a time and writes each
 /// category's NUnit result XML to a file. The parent (<see cref="WorkerHost"/>) owns time limits and crashes.
 /// </summary>
