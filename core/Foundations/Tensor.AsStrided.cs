@@ -18,13 +18,15 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(strides);
         if (shape.Length != strides.Length)
             throw new ArgumentException(
-                $"mismatch in length of strides and shape: shape {ShapeRules.Format(shape)} has {shape.Length} dimensions but strides {ShapeRules.Format(strides)} has {strides.Length}");
+                $"AsStrided needs one stride per dimension, but shape {ShapeRules.Format(shape)} has {shape.Length} dimensions and strides {ShapeRules.Format(strides)} has {strides.Length}");
         ShapeRules.CheckSizes(shape);
         if (offset < 0)
-            throw new ArgumentException($"as_strided: Negative storage offset ({offset}) is not supported");
+            throw new ArgumentException($"AsStrided needs a storage offset of 0 or more, but got {offset}: the first element must lie inside the storage");
         for (int d = 0; d < strides.Length; d++)
             if (strides[d] < 0)
-                throw new ArgumentException($"as_strided: Negative strides are not supported at the moment, got strides: {ShapeRules.Format(strides)}");
+                throw new ArgumentException(
+                    $"AsStrided needs strides of 0 or more, but got {ShapeRules.Format(strides)} (stride {strides[d]} in dimension {d}); " +
+                    "a view that runs backwards is not supported: copy the elements in the order you want instead");
 
         // With non-negative strides the farthest element is at offset + Σ (size−1)·stride; an empty view reaches nothing.
         if (ShapeRules.Product(shape) > 0)
@@ -33,8 +35,9 @@ public sealed partial class Tensor
             for (int d = 0; d < shape.Length; d++) last += (long)(shape[d] - 1) * strides[d];
             if (last >= _storage.Length)
                 throw new ArgumentException(
-                    $"setStorage: sizes {ShapeRules.Format(shape)}, strides {ShapeRules.Format(strides)}, storage offset {offset} " +
-                    $"require a storage of {last + 1} elements, but the storage holds only {_storage.Length}");
+                    $"AsStrided would read past the end of the storage: shape {ShapeRules.Format(shape)}, strides {ShapeRules.Format(strides)} and offset {offset} " +
+                    $"reach element {last}, so they require a storage of {last + 1} elements, but the storage holds only {_storage.Length}; " +
+                    "use smaller sizes, strides or offset");
         }
         return new Tensor(_storage, (int[])shape.Clone(), (int[])strides.Clone(), offset);
     }

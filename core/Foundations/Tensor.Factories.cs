@@ -67,7 +67,7 @@ public sealed partial class Tensor
         if (step == 0 || float.IsNaN(step) || !float.IsFinite(start) || !float.IsFinite(end))
             throw new ArgumentException($"Arange needs finite bounds and a non-zero step, got start={start}, end={end}, step={step}");
         if ((end - start) / step < 0)
-            throw new ArgumentException($"upper bound and larger bound inconsistent with step sign: start={start}, end={end}, step={step}");
+            throw new ArgumentException($"Arange cannot get from start={start} to end={end} with step={step}: the step points away from the end; use a step of the other sign");
         int count = (int)Math.Ceiling((end - (double)start) / step);
         var t = new Tensor([count]);
         for (int i = 0; i < count; i++) t._storage[i] = (float)(start + (double)i * step);

@@ -22,7 +22,8 @@ public sealed partial class Tensor
         int batches = a._shape[0];
         if (b.Rank == 3 && b._shape[0] != batches)
             throw new ArgumentException(
-                $"Expected size for first dimension of batch2 tensor to be: {batches} but got: {b._shape[0]} (shapes {ShapeRules.Format(a._shape)} and {ShapeRules.Format(b._shape)})");
+                $"A batched MatMul pairs the matrices of a and b one to one, but a holds {batches} (shape {ShapeRules.Format(a._shape)}) and b holds {b._shape[0]} (shape {ShapeRules.Format(b._shape)}); " +
+                "give both the same batch size, or pass b as one 2-D matrix to share it");
         var result = Zeros(batches, a._shape[1], b.Size(-1));
         for (int i = 0; i < batches; i++)
             result.Select(0, i).CopyFrom(MatMulKernel.Multiply(a.Select(0, i), b.Rank == 3 ? b.Select(0, i) : b));
@@ -31,29 +32,4 @@ public sealed partial class Tensor
 
     /// <summary>This tensor @ <paramref name="other"/>; see <see cref="MatMul(Tensor, Tensor)"/>.</summary>
     public Tensor MatMul(Tensor other) => MatMul(this, other);
-
-    /// <summary>
-    /// True when every element is within <c>atol + rtol·|other|</c> of <paramref name="other"/>'s
-    /// (PyTorch's defaults: rtol 1e-5, atol 1e-8). NaNs are never close; an infinity is close only to itself. The shapes must be equal —
-    /// unlike PyTorch this does not broadcast, so a shape bug cannot hide behind a passing check.
-    /// </summary>
-    public bool AllClose(Tensor other, double rtol = 1e-5, double atol = 1e-8)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        if (!_shape.AsSpan().SequenceEqual(other._shape))
-            throw new ArgumentException($"AllClose compares tensors of equal shape, but got {ShapeRules.Format(_shape)} and {ShapeRules.Format(other._shape)}");
-        float[] x = ToArray(), y = other.ToArray();
-        for (int i = 0; i < x.Length; i++)
-        {
-            if (x[i] == y[i]) continue; // also equal infinities
-            if (!float.IsFinite(x[i]) || !float.IsFinite(y[i])) return false; // an infinity is close only to itself
-            double diff = Math.Abs((double)x[i] - y[i]);
-            if (!(diff <= atol + rtol * Math.Abs((double)y[i]))) return false; // written so NaN fails
-        }
-        return true;
-    }
-
-    /// <summary>fastai's <c>near</c>: <see cref="AllClose"/> with rtol 1e-3 and atol 1e-5, the tolerance
-    /// for float32 results computed in a different order.</summary>
-    public bool Near(Tensor other) => AllClose(other, rtol: 1e-3, atol: 1e-5);
 }

@@ -11,7 +11,7 @@ public sealed partial class Tensor
     public Tensor Sum(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => (float)Sum(v));
 
     /// <summary>The mean of all elements.</summary>
-    public Tensor Mean() => Scalar((float)(Sum(ToArray()) / CheckNotEmpty("mean")));
+    public Tensor Mean() => Scalar((float)(Sum(ToArray()) / CheckNotEmpty("Mean")));
 
     /// <summary>The mean along <paramref name="dim"/>.</summary>
     public Tensor Mean(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => (float)(Sum(v) / v.Length));
@@ -23,13 +23,13 @@ public sealed partial class Tensor
     public Tensor Std(int dim, bool keepDim = false, bool unbiased = true) => Reduce(dim, keepDim, v => StandardDeviation(v, unbiased));
 
     /// <summary>The largest element.</summary>
-    public Tensor Max() => Scalar(Extreme(ToArray(), CheckNotEmpty("max"), largest: true));
+    public Tensor Max() => Scalar(Extreme(ToArray(), CheckNotEmpty("Max"), largest: true));
 
     /// <summary>The largest element along <paramref name="dim"/>.</summary>
     public Tensor Max(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => Extreme(v, v.Length, largest: true));
 
     /// <summary>The smallest element.</summary>
-    public Tensor Min() => Scalar(Extreme(ToArray(), CheckNotEmpty("min"), largest: false));
+    public Tensor Min() => Scalar(Extreme(ToArray(), CheckNotEmpty("Min"), largest: false));
 
     /// <summary>The smallest element along <paramref name="dim"/>.</summary>
     public Tensor Min(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v => Extreme(v, v.Length, largest: false));
@@ -38,7 +38,7 @@ public sealed partial class Tensor
     /// as the largest, as in PyTorch), as floats.</summary>
     public Tensor ArgMax(int dim, bool keepDim = false) => Reduce(dim, keepDim, static v =>
     {
-        if (v.Length == 0) throw new ArgumentException("argmax(): Expected reduction dim to have non-zero size.");
+        if (v.Length == 0) throw new ArgumentException("ArgMax along a dimension of size 0: an empty row has no largest element; pick a dimension that is not empty");
         int best = 0;
         for (int i = 0; i < v.Length; i++)
         {
@@ -65,7 +65,8 @@ public sealed partial class Tensor
     private int CheckNotEmpty(string op)
     {
         if (Numel == 0)
-            throw new InvalidOperationException($"{op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+            throw new InvalidOperationException(
+                $"{op} of an empty tensor (shape {ShapeRules.Format(_shape)}, 0 elements) has no value; reduce along a non-empty dimension instead, {op}(dim)");
         return Numel;
     }
 
@@ -109,7 +110,7 @@ public sealed partial class Tensor
 
     private static float Extreme(float[] values, int n, bool largest)
     {
-        if (n == 0) throw new ArgumentException("max()/min(): Expected reduction dim to have non-zero size.");
+        if (n == 0) throw new ArgumentException($"{(largest ? "Max" : "Min")} along a dimension of size 0: an empty row has no {(largest ? "largest" : "smallest")} element; pick a dimension that is not empty");
         float best = values[0];
         foreach (float v in values)
         {

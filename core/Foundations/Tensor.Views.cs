@@ -9,7 +9,7 @@ public sealed partial class Tensor
     public Tensor Select(int dim, int index)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
-        if (Rank == 0) throw new InvalidOperationException("select() cannot be applied to a 0-dim tensor.");
+        if (Rank == 0) throw new InvalidOperationException("Select cannot be applied to a 0-dim tensor: a scalar (shape []) has no dimension to pick a slice from.");
         index = Index(index, dim);
         return new Tensor(_storage, Without(_shape, dim), Without(_strides, dim), _offset + index * _strides[dim]);
     }
@@ -29,7 +29,7 @@ public sealed partial class Tensor
     public Tensor Narrow(int dim, int start, int length)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
-        if (Rank == 0) throw new InvalidOperationException("narrow() cannot be applied to a 0-dim tensor.");
+        if (Rank == 0) throw new InvalidOperationException("Narrow cannot be applied to a 0-dim tensor: a scalar (shape []) has no dimension to narrow.");
         int size = _shape[dim];
         if (start < 0) start += size;
         if (start < 0 || length < 0 || length > size - start) // not start + length, which can overflow
@@ -44,7 +44,7 @@ public sealed partial class Tensor
     public Tensor Slice(int dim, int start, int end, int step = 1)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
-        if (Rank == 0) throw new InvalidOperationException("slice() cannot be applied to a 0-dim tensor.");
+        if (Rank == 0) throw new InvalidOperationException("Slice cannot be applied to a 0-dim tensor: a scalar (shape []) has no dimension to slice.");
         if (step <= 0) throw new ArgumentOutOfRangeException(nameof(step), step, $"slice step must be positive, got {step}");
         int size = _shape[dim];
         start = Math.Clamp(start < 0 ? start + size : start, 0, size);
@@ -82,14 +82,16 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(dims);
         if (dims.Length != Rank)
-            throw new ArgumentException($"permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = {Rank} is not equal to len(dims) = {dims.Length}");
+            throw new ArgumentException(
+                $"Permute needs one entry per dimension: the tensor has shape {ShapeRules.Format(_shape)} ({Rank} dimensions) " +
+                $"but the order {ShapeRules.Format(dims)} has {dims.Length}; list every dimension once, e.g. {ShapeRules.Format(Enumerable.Range(0, Rank).Reverse())}");
         var shape = new int[Rank];
         var strides = new int[Rank];
         var seen = new bool[Rank];
         for (int i = 0; i < Rank; i++)
         {
             int d = ShapeRules.NormalizeDim(dims[i], Rank);
-            if (seen[d]) throw new ArgumentException($"permute(): duplicate dims are not allowed: {ShapeRules.Format(dims)}");
+            if (seen[d]) throw new ArgumentException($"Permute takes each dimension exactly once, but the order {ShapeRules.Format(dims)} has a duplicate: dimension {d} appears twice");
             seen[d] = true;
             shape[i] = _shape[d];
             strides[i] = _strides[d];
@@ -134,7 +136,9 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(sizes);
         if (sizes.Length < Rank)
-            throw new ArgumentException($"expand(torch.FloatTensor{{{ShapeRules.Format(_shape)}}}, size=[{string.Join(", ", sizes)}]): the number of sizes provided ({sizes.Length}) must be greater or equal to the number of dimensions in the tensor ({Rank})");
+            throw new ArgumentException(
+                $"Expand cannot remove dimensions: the number of sizes provided ({sizes.Length}) must be greater or equal to the number of dimensions in the tensor ({Rank}); " +
+                $"the tensor has shape {ShapeRules.Format(_shape)} and the sizes were {ShapeRules.Format(sizes)}. New dimensions go in front: end the sizes with the tensor's own ({ShapeRules.Format(_shape)} or -1s)");
         var shape = new int[sizes.Length];
         var strides = new int[sizes.Length];
         int lead = sizes.Length - Rank;
@@ -169,7 +173,8 @@ public sealed partial class Tensor
         int[] resolved = ResolveShape(shape);
         if (!IsContiguous)
             throw new InvalidOperationException(
-                $"view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .Reshape(...) instead. (shape {ShapeRules.Format(_shape)}, strides {ShapeRules.Format(_strides)})");
+                $"View needs a contiguous tensor, but shape {ShapeRules.Format(_shape)} with strides {ShapeRules.Format(_strides)} is a view whose elements are not in row-major order in storage (a transpose, a column…), " +
+                $"so they cannot be regrouped as {ShapeRules.Format(shape)} without copying. Use .Reshape(...) instead: it copies when it must.");
         return new Tensor(_storage, resolved, ShapeRules.ContiguousStrides(resolved), _offset);
     }
 
@@ -211,7 +216,7 @@ public sealed partial class Tensor
     public static Tensor Cat(IReadOnlyList<Tensor> tensors, int dim = 0)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        if (tensors.Count == 0) throw new ArgumentException("torch.cat(): expected a non-empty list of Tensors");
+        if (tensors.Count == 0) throw new ArgumentException("Cat needs at least one tensor to join, but the list is empty");
         Tensor first = tensors[0];
         if (first.Rank == 0) throw new ArgumentException("zero-dimensional tensor (at position 0) cannot be concatenated");
         dim = ShapeRules.NormalizeDim(dim, first.Rank);

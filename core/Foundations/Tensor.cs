@@ -55,6 +55,14 @@ public sealed partial class Tensor
     public int Numel { get; }
 
     /// <summary>The gradient of some loss with respect to this tensor, filled by the gradient katas.</summary>
+    /// <remarks>
+    /// Who owns gradients: the kata that computes them. The substrate only gives them a place to live and never
+    /// reads or writes this slot itself. K09, K10 and K12 follow the chapter, which hangs a gradient on the tensor
+    /// (<c>inp.g = …</c>, a Python attribute added on the fly); C# cannot add a field to someone else's object, so
+    /// the substrate offers this one empty slot, the stand-in for PyTorch's <c>tensor.grad</c>. K11 builds an
+    /// autograd engine, and there the gradient belongs to the graph node the learner writes (<c>Variable.Grad</c>,
+    /// which accumulates over every path): that is the kata's subject, so it does not borrow this slot.
+    /// </remarks>
     public Tensor? Grad { get; set; }
 
     /// <summary>True when the elements lie in storage in row-major order with no gaps,

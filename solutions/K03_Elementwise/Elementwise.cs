@@ -67,7 +67,9 @@ public static class Elementwise
         return result;
     }
 
-    /// <summary>Compares the shapes from the last dimension backwards, as PyTorch does, and names the first mismatch.</summary>
+    /// <summary>Compares the shapes from the last dimension backwards, as PyTorch does, and names the first mismatch.
+    /// Shapes that differ only by leading 1s ([3] and [1, 3]) are different shapes too: PyTorch would broadcast
+    /// them, which is kata K04's job, not this one's.</summary>
     private static void CheckSameShape(Tensor a, Tensor b)
     {
         int rank = Math.Max(a.Rank, b.Rank);
@@ -85,5 +87,10 @@ public static class Elementwise
                 $"Elementwise ops need tensors of the same shape, but got {ShapeRules.Format(a.Shape)} and {ShapeRules.Format(b.Shape)} " +
                 $"(sizes {sizeA} and {sizeB} at dimension {rank - i}; stretching a size-1 dimension is broadcasting, kata K04)");
         }
+        // Every size matched, counting missing dimensions as 1: the shapes can still differ in rank.
+        if (a.Rank != b.Rank)
+            throw new ArgumentException(
+                $"Elementwise ops need tensors of the same shape, but got {ShapeRules.Format(a.Shape)} and {ShapeRules.Format(b.Shape)} " +
+                $"(ranks {a.Rank} and {b.Rank}; adding leading dimensions of size 1 is broadcasting, kata K04)");
     }
 }

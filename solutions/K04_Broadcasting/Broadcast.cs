@@ -46,8 +46,9 @@ public static class Broadcast
         ArgumentNullException.ThrowIfNull(shape);
         if (shape.Length < t.Rank)
             throw new ArgumentException(
-                $"expand(torch.FloatTensor{{{ShapeRules.Format(t.Shape)}}}, size={ShapeRules.Format(shape)}): the number of sizes provided ({shape.Length}) " +
-                $"must be greater or equal to the number of dimensions in the tensor ({t.Rank})");
+                $"Expand cannot remove dimensions: the number of sizes provided ({shape.Length}) " +
+                $"must be greater or equal to the number of dimensions in the tensor ({t.Rank}); the tensor has shape {ShapeRules.Format(t.Shape)} " +
+                $"and the sizes were {ShapeRules.Format(shape)}");
         int lead = shape.Length - t.Rank; // new dimensions go in front, as broadcasting aligns at the end
         var sizes = new int[shape.Length];
         var strides = new int[shape.Length];

@@ -10,11 +10,12 @@ public class EdgeCaseTests
     public void DimOpsOnA0DimTensor_ThrowInsteadOfCrashing()
     {
         var s = Tensor.Scalar(1);
-        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Narrow(0, 0, 1))!.Message, Does.Contain("narrow() cannot be applied to a 0-dim tensor"));
-        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Slice(0, 0, 1))!.Message, Does.Contain("slice() cannot be applied to a 0-dim tensor"));
-        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Select(0, 0))!.Message, Does.Contain("select() cannot be applied to a 0-dim tensor"));
+        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Narrow(0, 0, 1))!.Message, Does.Contain("Narrow cannot be applied to a 0-dim tensor").And.Contain("shape []"));
+        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Slice(0, 0, 1))!.Message, Does.Contain("Slice cannot be applied to a 0-dim tensor").And.Contain("shape []"));
+        Assert.That(Assert.Throws<InvalidOperationException>(() => s.Select(0, 0))!.Message, Does.Contain("Select cannot be applied to a 0-dim tensor").And.Contain("shape []"));
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => s.Size(0))!.Message, Does.Contain("Dimension specified as 0 but tensor has no dimensions"));
         Assert.That(Assert.Throws<ArgumentException>(() => Tensor.Cat([s, s]))!.Message, Does.Contain("zero-dimensional tensor (at position 0) cannot be concatenated"));
+        Assert.That(Assert.Throws<ArgumentException>(() => Tensor.Cat([]))!.Message, Is.EqualTo("Cat needs at least one tensor to join, but the list is empty"));
     }
 
     [Test]

@@ -91,7 +91,8 @@ public class MatMulTests
         Assert.That(error!.Message, Does.Contain("[3]").And.Contain("[3, 2]"));
         Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 3, 4)));
         error = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(2, 3, 4), Tensor.Zeros(5, 4, 1)));
-        Assert.That(error!.Message, Does.Contain("Expected size for first dimension of batch2 tensor to be: 2 but got: 5"));
+        Assert.That(error!.Message, Does.Contain("a holds 2 (shape [2, 3, 4]) and b holds 5 (shape [5, 4, 1])")
+            .And.Contain("give both the same batch size"));
     }
 
     [Test]

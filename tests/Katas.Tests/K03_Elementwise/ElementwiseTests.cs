@@ -105,6 +105,19 @@ public class ElementwiseTests
         Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shapeA)).And.Contain(ShapeRules.Format(shapeB)));
     }
 
+    [TestCase(new[] { 3 }, new[] { 1, 3 })]
+    [TestCase(new[] { 1, 3 }, new[] { 3 })]
+    [TestCase(new[] { 2, 3 }, new[] { 1, 1, 2, 3 })]
+    public void ShapesThatDifferByLeadingOnes_AreRefused_NamingBothShapes(int[] shapeA, int[] shapeB)
+    {
+        // Same sizes from the right, different ranks: [3] + [1, 3] would broadcast to [1, 3] in PyTorch.
+        var error = Assert.Throws<ArgumentException>(() => Elementwise.Add(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
+            $"{ShapeRules.Format(shapeA)} and {ShapeRules.Format(shapeB)} are different shapes: a leading 1 is a dimension too, " +
+            "and adding one is broadcasting (K04)");
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shapeA)).And.Contain(ShapeRules.Format(shapeB)),
+            "the message names both shapes");
+    }
+
     [FsCheck.NUnit.Property(MaxTest = 40)]
     public Property EveryOp_MatchesTheSubstrate_OnTransposedViews() => Prop.ForAll(TensorGen.MatMulCase(), c =>
     {
