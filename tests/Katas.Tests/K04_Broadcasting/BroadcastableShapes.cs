@@ -1,33 +1,50 @@
-using Foundations;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace KataTests.K04_Broadcasting;
 
-/// <summary>Random pairs of shapes that broadcast, built from one seed so a failure replays exactly.</summary>
+/// <summary>
+/// FsCheck's arbitrary pairs of shapes that broadcast. A failing pair shrinks: FsCheck drops leading dimensions
+/// and lowers sizes while the pair still broadcasts, so a failure is reported on the smallest pair that still fails.
+/// </summary>
 internal static class BroadcastableShapes
 {
     /// <summary>A full shape (rank 0–4, sizes 1–4) and two shapes that broadcast to it: each may drop leading
-    /// dimensions and replace sizes with 1.</summary>
-    public static (int[] A, int[] B, int[] Full) Pair(int seed)
+    /// dimensions and replace sizes with 1; plus a seed for the values.</summary>
+    public static Arbitrary<BroadcastCase> Cases() => Arb.From(
+        from rank in Gen.Choose(0, 4)
+         from full in Gen.ArrayOf(Gen.Choose(1, 4), rank)
+         from a in Reduced(full)
+         from b in Reduced(full)
+         from seed in Gen.Choose(0, 1_000_000)
+         select new BroadcastCase(a, b, seed),
+        Shrink);
+
+    /// <summary>The full shape with some leading dimensions dropped and about a third of the sizes replaced by 1.</summary>
+    private static Gen<int[]> Reduced(int[] full) =>
+        from drop in Gen.Choose(0, full.Length)
+        from ones in Gen.ArrayOf(Gen.Choose(0, 2), full.Length)
+        select full.Skip(drop).Select((size, i) => ones[drop + i] == 0 ? 1 : size).ToArray();
+
+    /// <summary>Smaller pairs that still broadcast: a leading dimension fewer on one side, or a size lowered by one
+    /// where the other side's size is equal (both lowered) or 1 (or missing).</summary>
+    private static IEnumerable<BroadcastCase> Shrink(BroadcastCase c)
     {
-        var rng = new Rng((ulong)seed);
-        int rank = rng.NextInt(5);
-        var full = new int[rank];
-        for (int d = 0; d < rank; d++) full[d] = 1 + rng.NextInt(4);
-        int[] a = Shrink(full, rng), b = Shrink(full, rng);
-        // Where both became 1 the full size is 1 too; where a dimension exists in neither it is dropped.
-        int fullRank = Math.Max(a.Length, b.Length);
-        var result = new int[fullRank];
-        for (int i = 1; i <= fullRank; i++)
+        if (c.A.Length > 0) yield return c with { A = c.A[1..] };
+        if (c.B.Length > 0) yield return c with { B = c.B[1..] };
+        for (int i = 1; i <= Math.Max(c.A.Length, c.B.Length); i++)
         {
-            int sizeA = i <= a.Length ? a[^i] : 1, sizeB = i <= b.Length ? b[^i] : 1;
-            result[^i] = Math.Max(sizeA, sizeB);
+            int sizeA = i <= c.A.Length ? c.A[^i] : 1, sizeB = i <= c.B.Length ? c.B[^i] : 1;
+            if (sizeA == sizeB && sizeA > 1) yield return new BroadcastCase(Lowered(c.A, i), Lowered(c.B, i), c.Seed);
+            else if (sizeA == 1 && sizeB > 1) yield return c with { B = Lowered(c.B, i) };
+            else if (sizeB == 1 && sizeA > 1) yield return c with { A = Lowered(c.A, i) };
         }
-        return (a, b, result);
     }
 
-    private static int[] Shrink(int[] full, Rng rng)
+    private static int[] Lowered(int[] shape, int fromEnd)
     {
-        int drop = rng.NextInt(full.Length + 1);
-        return full.Skip(drop).Select(size => rng.NextInt(3) == 0 ? 1 : size).ToArray();
+        int[] copy = (int[])shape.Clone();
+        copy[^fromEnd]--;
+        return copy;
     }
 }

@@ -109,27 +109,27 @@ public class ShapeAndViewTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 60)]
-    public Property Shape_FollowsTheRule_AndIsSymmetric() => Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
+    public Property Shape_FollowsTheRule_AndIsSymmetric() => Prop.ForAll(BroadcastableShapes.Cases(), c =>
     {
-        (int[] a, int[] b, int[] full) = BroadcastableShapes.Pair(seed);
+        int[] a = c.A, b = c.B;
         int[] result = Broadcast.Shape(a, b);
-        Assert.That(result, Is.EqualTo(full), $"Shape({ShapeRules.Format(a)}, {ShapeRules.Format(b)}) (seed {seed})");
-        Assert.That(Broadcast.Shape(b, a), Is.EqualTo(result), $"Shape is symmetric (seed {seed})");
+        Assert.That(result, Is.EqualTo(c.Full), $"Shape({ShapeRules.Format(a)}, {ShapeRules.Format(b)})");
+        Assert.That(Broadcast.Shape(b, a), Is.EqualTo(result), $"Shape is symmetric: Shape({ShapeRules.Format(b)}, {ShapeRules.Format(a)})");
         for (int i = 1; i <= result.Length; i++)
         {
             int sizeA = i <= a.Length ? a[^i] : 1, sizeB = i <= b.Length ? b[^i] : 1;
-            Assert.That(result[^i], Is.EqualTo(sizeA == 1 ? sizeB : sizeA), $"dimension -{i}: the size that is not 1 wins (seed {seed})");
+            Assert.That(result[^i], Is.EqualTo(sizeA == 1 ? sizeB : sizeA), $"dimension -{i} of {c}: the size that is not 1 wins");
         }
     });
 
     [FsCheck.NUnit.Property(MaxTest = 60)]
-    public Property ExpandedViews_ShareStorage_AndReadTheSourceElement() => Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
+    public Property ExpandedViews_ShareStorage_AndReadTheSourceElement() => Prop.ForAll(BroadcastableShapes.Cases(), c =>
     {
-        (int[] a, _, int[] full) = BroadcastableShapes.Pair(seed);
-        Tensor t = Tensor.Randn(new Rng((ulong)seed), a);
+        int[] a = c.A, full = c.Full;
+        Tensor t = Tensor.Randn(new Rng((ulong)c.Seed), a);
         Tensor view = Broadcast.Expand(t, full);
-        Assert.That(view.Storage, Is.SameAs(t.Storage), $"expanding {ShapeRules.Format(a)} to {ShapeRules.Format(full)} copies nothing (seed {seed})");
+        Assert.That(view.Storage, Is.SameAs(t.Storage), $"expanding {ShapeRules.Format(a)} to {ShapeRules.Format(full)} copies nothing (seed {c.Seed})");
         Assert.That(view.Storage, Has.Length.EqualTo(t.Numel), "the storage keeps its size");
-        Assert.That(view.ToArray(), Is.EqualTo(t.Expand(full).ToArray()), $"the view reads the same elements as the substrate's Expand (seed {seed})");
+        Assert.That(view.ToArray(), Is.EqualTo(t.Expand(full).ToArray()), $"the view reads the same elements as the substrate's Expand (seed {c.Seed})");
     });
 }

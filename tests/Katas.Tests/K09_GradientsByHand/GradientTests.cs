@@ -4,7 +4,8 @@ using Foundations;
 using Katas.Gradients;
 using KataTests.Support;
 using NUnit.Framework;
-using static KataTests.K09_GradientsByHand.CentralDifference;
+using static KataTests.K09_GradientsByHand.DoubleValues;
+using static KataTests.Support.CentralDifference;
 
 namespace KataTests.K09_GradientsByHand;
 

@@ -25,12 +25,12 @@ internal sealed class NetCase
             var candidate = new NetCase
             {
                 Batch = batch, Inputs = inputs, Hidden = hidden, Seed = s,
-                X = CentralDifference.Randn(rng, batch * inputs),
-                Y = CentralDifference.Randn(rng, batch),
-                W1 = CentralDifference.Randn(rng, inputs * hidden, MathF.Sqrt(2f / inputs)),
-                B1 = CentralDifference.Randn(rng, hidden, 0.1f),
-                W2 = CentralDifference.Randn(rng, hidden, MathF.Sqrt(2f / hidden)),
-                B2 = CentralDifference.Randn(rng, 1, 0.1f),
+                X = DoubleValues.Randn(rng, batch * inputs),
+                Y = DoubleValues.Randn(rng, batch),
+                W1 = DoubleValues.Randn(rng, inputs * hidden, MathF.Sqrt(2f / inputs)),
+                B1 = DoubleValues.Randn(rng, hidden, 0.1f),
+                W2 = DoubleValues.Randn(rng, hidden, MathF.Sqrt(2f / hidden)),
+                B2 = DoubleValues.Randn(rng, 1, 0.1f),
             };
             if (candidate.PreActivations().All(v => Math.Abs(v) >= KinkMargin)) return candidate;
         }

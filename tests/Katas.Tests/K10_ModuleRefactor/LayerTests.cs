@@ -33,7 +33,7 @@ public class LayerTests
         var relu = new Relu();
         relu.Call(x).Grad = r; // as if the next layer had sent r back
         relu.Backward();
-        TensorAssert.Near(x.Grad, NumericGradient.Of(() => ReferenceLoss.WeightedRelu(x, r), x, Step),
+        TensorAssert.Near(x.Grad, CentralDifference.Of(() => ReferenceLoss.WeightedRelu(x, r), x, Step),
             "∂/∂x of Σ relu(x)·r is r where x > 0 and 0 elsewhere", GradRtol, GradAtol);
     }
 
@@ -58,9 +58,9 @@ public class LayerTests
         lin.Backward();
         double Loss() => ReferenceLoss.WeightedLin(x, w, b, r);
         string shapes = $"batch {batch}, n_in {nIn}, n_out {nOut}";
-        TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, x, Step), $"inp.Grad = out.Grad @ wᵀ ({shapes})", GradRtol, GradAtol);
-        TensorAssert.Near(lin.Weight.Grad, NumericGradient.Of(Loss, w, Step), $"w.Grad = inpᵀ @ out.Grad ({shapes})", GradRtol, GradAtol);
-        TensorAssert.Near(lin.Bias.Grad, NumericGradient.Of(Loss, b, Step), $"b.Grad = out.Grad summed over the batch ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(x.Grad, CentralDifference.Of(Loss, x, Step), $"inp.Grad = out.Grad @ wᵀ ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(lin.Weight.Grad, CentralDifference.Of(Loss, w, Step), $"w.Grad = inpᵀ @ out.Grad ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(lin.Bias.Grad, CentralDifference.Of(Loss, b, Step), $"b.Grad = out.Grad summed over the batch ({shapes})", GradRtol, GradAtol);
     }
 
     [Test]
@@ -89,8 +89,8 @@ public class LayerTests
         var mse = new Mse();
         Tensor loss = mse.Call(prediction, target);
         mse.Backward();
-        Assert.That(loss.Item(), Is.EqualTo(NumericGradient.Mse(prediction.Reshape(batch), target)).Within(1e-5), "the loss value");
-        TensorAssert.Near(prediction.Grad, NumericGradient.Of(() => NumericGradient.Mse(prediction.Reshape(batch), target), prediction, Step),
+        Assert.That(loss.Item(), Is.EqualTo(ReferenceLoss.Mse(prediction.Reshape(batch), target)).Within(1e-5), "the loss value");
+        TensorAssert.Near(prediction.Grad, CentralDifference.Of(() => ReferenceLoss.Mse(prediction.Reshape(batch), target), prediction, Step),
             $"∂mse/∂pred = 2·(pred − target)/n, shaped like pred [{batch}, 1]", GradRtol, GradAtol);
     }
 

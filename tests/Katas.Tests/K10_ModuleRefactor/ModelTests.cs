@@ -49,12 +49,12 @@ public class ModelTests
 
         Func<double> Loss = ReferenceLoss.Mlp(x, parameters, y);
         Assert.That(loss.Item(), Is.EqualTo(Loss()).Within(1e-4 + 1e-4 * Loss()), $"the forward loss of a {depth}-layer model");
-        TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, x, Step), $"x.Grad through {depth} Lin layers", GradRtol, GradAtol);
+        TensorAssert.Near(x.Grad, CentralDifference.Of(Loss, x, Step), $"x.Grad through {depth} Lin layers", GradRtol, GradAtol);
         for (int l = 0; l < depth; l++)
         {
             var lin = (Lin)layers[2 * l];
-            TensorAssert.Near(lin.Weight.Grad, NumericGradient.Of(Loss, parameters[l].W, Step), $"w{l + 1}.Grad in a {depth}-layer model", GradRtol, GradAtol);
-            TensorAssert.Near(lin.Bias.Grad, NumericGradient.Of(Loss, parameters[l].B, Step), $"b{l + 1}.Grad in a {depth}-layer model", GradRtol, GradAtol);
+            TensorAssert.Near(lin.Weight.Grad, CentralDifference.Of(Loss, parameters[l].W, Step), $"w{l + 1}.Grad in a {depth}-layer model", GradRtol, GradAtol);
+            TensorAssert.Near(lin.Bias.Grad, CentralDifference.Of(Loss, parameters[l].B, Step), $"b{l + 1}.Grad in a {depth}-layer model", GradRtol, GradAtol);
         }
     }
 
@@ -75,9 +75,9 @@ public class ModelTests
         TensorAssert.HasShape(w1.Grad!, [100, 50], "w1.Grad is shaped like w1");
         Func<double> Loss = ReferenceLoss.Mlp(x, [(w1, b1), (w2, b2)], y);
         // Central differences on the small parameters (the 5,000 weights of w1 would take too long).
-        TensorAssert.Near(b1.Grad, NumericGradient.Of(Loss, b1, Step), "b1.Grad of the chapter's net", GradRtol, GradAtol);
-        TensorAssert.Near(w2.Grad, NumericGradient.Of(Loss, w2, Step), "w2.Grad of the chapter's net", GradRtol, GradAtol);
-        TensorAssert.Near(b2.Grad, NumericGradient.Of(Loss, b2, Step), "b2.Grad of the chapter's net", GradRtol, GradAtol);
+        TensorAssert.Near(b1.Grad, CentralDifference.Of(Loss, b1, Step), "b1.Grad of the chapter's net", GradRtol, GradAtol);
+        TensorAssert.Near(w2.Grad, CentralDifference.Of(Loss, w2, Step), "w2.Grad of the chapter's net", GradRtol, GradAtol);
+        TensorAssert.Near(b2.Grad, CentralDifference.Of(Loss, b2, Step), "b2.Grad of the chapter's net", GradRtol, GradAtol);
     }
 
     [Test]

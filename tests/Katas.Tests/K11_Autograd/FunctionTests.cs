@@ -21,7 +21,7 @@ public class FunctionTests
         Variable y = new MyRelu().Apply(x);
         TensorAssert.Equal(y.Value, xs.ClampMin(0f), "MyRelu forward is max(x, 0)");
         y.Backward(r); // as if the loss were Σ relu(x)·r
-        TensorAssert.Near(x.Grad, NumericGradient.Of(() => ReferenceLoss.WeightedRelu(xs, r), xs, Step),
+        TensorAssert.Near(x.Grad, CentralDifference.Of(() => ReferenceLoss.WeightedRelu(xs, r), xs, Step),
             "MyRelu's gradient is the output gradient where x > 0, 0 elsewhere", GradRtol, GradAtol);
     }
 
@@ -36,9 +36,9 @@ public class FunctionTests
         y.Backward(r);
         double Loss() => ReferenceLoss.WeightedLin(xs, ws.T(), bs, r);
         string shapes = $"batch {c.N}, n_in {c.K}, n_out {c.M}, seed {c.Seed}";
-        TensorAssert.Near(x.Grad, NumericGradient.Of(Loss, xs, Step), $"∂x = g @ w ({shapes})", GradRtol, GradAtol);
-        TensorAssert.Near(w.Grad, NumericGradient.Of(Loss, ws, Step), $"∂w = gᵀ @ x, shaped n_out×n_in ({shapes})", GradRtol, GradAtol);
-        TensorAssert.Near(b.Grad, NumericGradient.Of(Loss, bs, Step), $"∂b = g summed over the batch ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(x.Grad, CentralDifference.Of(Loss, xs, Step), $"∂x = g @ w ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(w.Grad, CentralDifference.Of(Loss, ws, Step), $"∂w = gᵀ @ x, shaped n_out×n_in ({shapes})", GradRtol, GradAtol);
+        TensorAssert.Near(b.Grad, CentralDifference.Of(Loss, bs, Step), $"∂b = g summed over the batch ({shapes})", GradRtol, GradAtol);
     });
 
     [Test]
@@ -58,11 +58,11 @@ public class FunctionTests
         Tensor ps = Tensor.Randn(rng, batch, 1), ts = Tensor.Randn(rng, batch);
         Variable prediction = new(ps, true), target = new(ts, true);
         Variable loss = new MseFunction().Apply(prediction, target);
-        double Loss() => NumericGradient.Mse(ps.Reshape(batch), ts);
+        double Loss() => ReferenceLoss.Mse(ps.Reshape(batch), ts);
         Assert.That(loss.Value.Item(), Is.EqualTo(Loss()).Within(1e-5), "mean((prediction − target)²) with the prediction's last dim squeezed");
         loss.Backward();
-        TensorAssert.Near(prediction.Grad, NumericGradient.Of(Loss, ps, Step), $"∂/∂prediction, shaped [{batch}, 1]", GradRtol, GradAtol);
-        TensorAssert.Near(target.Grad, NumericGradient.Of(Loss, ts, Step), $"∂/∂target, shaped [{batch}]", GradRtol, GradAtol);
+        TensorAssert.Near(prediction.Grad, CentralDifference.Of(Loss, ps, Step), $"∂/∂prediction, shaped [{batch}, 1]", GradRtol, GradAtol);
+        TensorAssert.Near(target.Grad, CentralDifference.Of(Loss, ts, Step), $"∂/∂target, shaped [{batch}]", GradRtol, GradAtol);
     }
 
     [Test]

@@ -3,7 +3,7 @@ using Foundations;
 namespace KataTests.Support;
 
 /// <summary>Losses recomputed in double precision straight from the formulas, element by element, so the
-/// central differences (<see cref="NumericGradient"/>) they feed know nothing of the kata's code. Weights are
+/// central differences (<see cref="CentralDifference"/>) they feed know nothing of the kata's code. Weights are
 /// in the chapter's n_in×n_out layout; pass <c>w.T()</c> for PyTorch's n_out×n_in (views are read, not copied).</summary>
 public static class ReferenceLoss
 {
@@ -15,6 +15,15 @@ public static class ReferenceLoss
             for (int j = 0; j < w.Shape[1]; j++)
                 total += LinOutput(x, w, b, i, j) * r[i, j];
         return total;
+    }
+
+    /// <summary>Mean squared error in double, a loss for checks whose result does not go through float sums.</summary>
+    public static double Mse(Tensor output, Tensor target)
+    {
+        float[] o = output.ToArray(), t = target.ToArray();
+        double total = 0;
+        for (int i = 0; i < o.Length; i++) total += ((double)o[i] - t[i]) * ((double)o[i] - t[i]);
+        return total / o.Length;
     }
 
     /// <summary>Σ relu(x) ⊙ r, in double.</summary>
