@@ -1,15 +1,9 @@
-using Foundations;
 using Katas.Matmul;
 using KataTests.Support;
 using NUnit.Framework;
 
 namespace KataTests.K02_ThreeLoopMatmul;
 
-/// <summary>The three-loop product keeps the contract every matrix product keeps (<see cref="MatmulContract"/>).</summary>
+/// <summary>The three-loop product keeps the contract every matrix product keeps.</summary>
 [Category("K02")]
-public class ThreeLoopsTests : MatmulContract
-{
-    protected override Tensor Multiply(Tensor a, Tensor b) => Matmul.ThreeLoops(a, b);
-
-    protected override string Recipe => "c[i, j] = Σₖ a[i, k]·b[k, j]: row i of a dotted with column j of b";
-}
+public class ThreeLoopsTests() : MatmulContract(Matmul.ThreeLoops, "c[i, j] = Σₖ a[i, k]·b[k, j]: row i of a dotted with column j of b");

@@ -11,21 +11,19 @@ namespace KataTests.Support;
 /// (<see cref="Recipe"/>, quoted in the failure messages), and adds the tests only its own idea needs:
 /// <code>
 /// [Category("K02")]
-/// public class ThreeLoopsTests : MatmulContract
-/// {
-///     protected override Tensor Multiply(Tensor a, Tensor b) => Matmul.ThreeLoops(a, b);
-///     protected override string Recipe => "c[i, j] = Σₖ a[i, k]·b[k, j]";
-/// }
+/// public class ThreeLoopsTests() : MatmulContract(Matmul.ThreeLoops, "c[i, j] = Σₖ a[i, k]·b[k, j]");
 /// </code>
+/// A kata whose product cuts k into blocks (K06) also overrides <see cref="MaxPropertySize"/> so the properties
+/// cross block edges, and <see cref="Atol"/> if its sums run in another order.
 /// The [Category] on the derived class covers the tests inherited from here.
 /// </summary>
-public abstract class MatmulContract
+/// <param name="product">The product under test, [n, k] @ [k, m] → [n, m].</param>
+/// <param name="recipe">How this product computes c[i, j], in the kata's own words.</param>
+public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, string recipe)
 {
-    /// <summary>The product under test, [n, k] @ [k, m] → [n, m].</summary>
-    protected abstract Tensor Multiply(Tensor a, Tensor b);
+    private Tensor Multiply(Tensor a, Tensor b) => product(a, b);
 
-    /// <summary>How this product computes c[i, j], in the kata's own words.</summary>
-    protected abstract string Recipe { get; }
+    private string Recipe => recipe;
 
     /// <summary>Largest n, k and m the properties try; a kata whose loops cut k into blocks raises it so the
     /// blocks are crossed.</summary>
