@@ -24,7 +24,7 @@ public static class EquationParser
             if (i < inputsEnd && equation[i] != ',') continue;
             if (inputs.Count == operandCount)
                 throw new ArgumentException("einsum(): fewer operands were provided than specified in the equation");
-            inputs.Add(ReadTerm(equation, termStart, i, $"operand {inputs.Count}", "operand"));
+            inputs.Add(ReadTerm(equation, termStart, i, operand: inputs.Count));
             termStart = i + 1;
         }
         if (inputs.Count < operandCount)
@@ -34,8 +34,9 @@ public static class EquationParser
         return new EinsumEquation(inputs, output);
     }
 
-    /// <summary>The characters [start, end) of one term without spaces; each must be a letter or part of the one "...".</summary>
-    private static string ReadTerm(string equation, int start, int end, string who, string kind)
+    /// <summary>The characters [start, end) of one term without spaces; each must be a letter or part of the one "...".
+    /// <paramref name="operand"/> is the input's number, or null for the output (the messages differ, as PyTorch's do).</summary>
+    private static string ReadTerm(string equation, int start, int end, int? operand)
     {
         var term = new System.Text.StringBuilder();
         bool sawEllipsis = false;
@@ -46,12 +47,12 @@ public static class EquationParser
             if (ch == '.')
             {
                 bool isEllipsis = i + 2 < end && equation[i + 1] == '.' && equation[i + 2] == '.';
-                if (sawEllipsis) throw new ArgumentException(kind == "output"
+                if (sawEllipsis) throw new ArgumentException(operand is null
                     ? "einsum(): found '.' for output but an ellipsis (...) was already found"
-                    : $"einsum(): found '.' for {who} for which an ellipsis was already found");
-                if (!isEllipsis) throw new ArgumentException(kind == "output"
+                    : $"einsum(): found '.' for operand {operand} for which an ellipsis was already found");
+                if (!isEllipsis) throw new ArgumentException(operand is null
                     ? "einsum(): found '.' for output that is not part of any ellipsis (...)"
-                    : $"einsum(): found '.' for {who} that is not part of any ellipsis");
+                    : $"einsum(): found '.' for operand {operand} that is not part of any ellipsis");
                 term.Append(EinsumEquation.Ellipsis);
                 sawEllipsis = true;
                 i += 2;
@@ -67,7 +68,7 @@ public static class EquationParser
     /// <summary>The right-hand side: each letter once, and only letters some input has (else it would have no size).</summary>
     private static string ReadOutput(string equation, int start, List<string> inputs)
     {
-        string output = ReadTerm(equation, start, equation.Length, "output", "output");
+        string output = ReadTerm(equation, start, equation.Length, operand: null);
         var seen = new HashSet<char>();
         foreach (char ch in output.Replace(EinsumEquation.Ellipsis, "", StringComparison.Ordinal))
         {
