@@ -17,9 +17,9 @@ internal static class KataLevels
     public static Func<Tensor, Tensor, Tensor>? OneLoop(out string missing) => Found(Katas.Broadcasting.Matmul.OneLoop, out missing);
     public static Func<Tensor, Tensor, Tensor>? Fast(out string missing) => Found(Katas.FastMatmul.FastMatmul.Compute, out missing);
 
-    /// <summary>K05's <c>Einsum.Compute("ik,kj->ij", a, b)</c>.</summary>
+    /// <summary>K05's <c>EinsumOps.Einsum("ik,kj->ij", a, b)</c>.</summary>
     public static Func<Tensor, Tensor, Tensor>? Einsum(out string missing) =>
-        Found((a, b) => Katas.Einsum.Einsum.Compute("ik,kj->ij", a, b), out missing);
+        Found((a, b) => Katas.Einsum.EinsumOps.Einsum("ik,kj->ij", a, b), out missing);
 
     /// <summary>
     /// K07's <c>new OpenClMatmul(device).Multiply(a, b, kernel)</c> on the default OpenCL device. The returned

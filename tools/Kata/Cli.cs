@@ -23,7 +23,9 @@ public static class Cli
         next.SetAction(_ => Guard(console, () =>
         {
             var repo = Repository.Find();
-            StatusCommand.WriteNext(repo, console, StatusCommand.Next(repo, StatusCommand.Results(repo, console)));
+            var results = StatusCommand.Results(repo, console);
+            var nextKata = StatusCommand.Next(repo, results);
+            StatusCommand.WriteNext(repo, console, nextKata, nextKata == null ? null : results.GetValueOrDefault(nextKata.Number));
             return 0;
         }));
         root.Subcommands.Add(next);

@@ -11,8 +11,11 @@ public sealed record KataResult(string Number, KataState State, int Passed, int 
             : passed == tests.Count ? KataState.Done
             : passed == 0 && tests.All(t => t.IsStub) ? KataState.NotStarted
             : KataState.InProgress;
-        return new KataResult(number, state, passed, tests.Count, tests);
+        return new KataResult(number, state, passed, tests.Count, tests) { Steps = KataSteps.Count(tests) };
     }
+
+    /// <summary>Per step of a staircase kata, how many tests pass (empty for other katas); kept in the status cache.</summary>
+    public IReadOnlyList<StepCount> Steps { get; init; } = [];
 
     /// <summary>A kata whose tests could not give counts: it does not build, hung, crashed or was blocked.</summary>
     public static KataResult Failed(string number, KataState state, string detail, int total = 0) =>

@@ -35,7 +35,8 @@ public static class StatusCommand
         {
             var r = results[kata.Number];
             string tests = r.Total > 0 ? $"{r.Passed}/{r.Total}" : "–";
-            table.AddRow(kata.Number, Ui.Escape(kata.Title), tests, Ui.StateMarkup(r.State));
+            string steps = r.State == KataState.Done || r.Steps.Count == 0 ? "" : $" [grey]({KataSteps.Summary(r.Steps)})[/]";
+            table.AddRow(kata.Number, Ui.Escape(kata.Title), tests, Ui.StateMarkup(r.State) + steps);
         }
         console.Write(table);
         int done = repo.Katas.Count(k => results[k.Number].State == KataState.Done);
@@ -43,12 +44,14 @@ public static class StatusCommand
         foreach (var broken in repo.Katas.Select(k => results[k.Number]).Where(r => r.State is KataState.DoesNotBuild or KataState.TimedOut or KataState.Crashed))
             console.MarkupLine($"[red]{broken.Number}[/]: {Ui.Escape(broken.Detail)}");
         console.WriteLine();
-        WriteNext(repo, console, Next(repo, results));
+        var next = Next(repo, results);
+        WriteNext(repo, console, next, next == null ? null : results.GetValueOrDefault(next.Number));
         return 0;
     }
 
-    /// <summary>"Next: K02 — …", its README and its first hint, or the congratulations.</summary>
-    public static void WriteNext(Repository repo, IAnsiConsole console, KataInfo? next)
+    /// <summary>"Next: K02 — …", its README, its next step (a staircase kata, when its results are known) and its
+    /// first hint, or the congratulations.</summary>
+    public static void WriteNext(Repository repo, IAnsiConsole console, KataInfo? next, KataResult? result = null)
     {
         if (next == null)
         {
@@ -57,6 +60,9 @@ public static class StatusCommand
         }
         console.MarkupLine($"[bold]Next:[/] {Ui.Escape(next.Label)}");
         console.MarkupLine($"  [blue]read[/]   {Ui.Escape(next.ReadmePath)}");
+        if (result != null && KataSteps.Next(result.Steps) is { } step)
+            console.MarkupLine($"  [blue]step[/]   {KataSteps.Summary(result.Steps)} done; next: " +
+                               Ui.Escape(KataSteps.Describe(step, KataSteps.ReadTitles(Path.Combine(next.Directory, "README.md")))));
         var hints = KataReadme.ReadHints(Path.Combine(next.Directory, "README.md"));
         if (hints.Count > 0) console.MarkupLine($"  [blue]hint 1[/] {Ui.Escape(hints[0])}");
         console.MarkupLine($"  [blue]then[/]   ./kata watch   [grey](re-tests on every save; ./kata test {next.Number} runs once, ./kata hint {next.Number} shows the next hint)[/]");

@@ -31,14 +31,23 @@ public static class TestCommand
             if (first.FileToOpen != null) console.MarkupLine($"    [blue]open:[/] {Ui.Escape(first.FileToOpen)}");
         }
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
+        // A staircase kata: one line per step, so the learner sees where they are on the stairs.
+        var titles = KataSteps.ReadTitles(Path.Combine(kata.Directory, "README.md"));
+        foreach (var step in result.Steps)
+            console.MarkupLine($"  {(step.Done ? "[green]✓[/]" : step.Passed > 0 ? "[yellow]…[/]" : "[grey]·[/]")} {Ui.Escape(KataSteps.Describe(step, titles))}");
         console.MarkupLine(Verdict(kata, result));
     }
 
     public static string Verdict(KataInfo kata, KataResult result) => result.State switch
     {
         KataState.Done => $"[green bold]{kata.Number}: all {result.Total} tests pass — done.[/]",
-        KataState.NotStarted => $"[grey]{kata.Number}: 0/{result.Total} — not started: every test hits a stub. Read {Ui.Escape(kata.ReadmePath)}.[/]",
-        KataState.InProgress => $"[yellow]{kata.Number}: {result.Passed}/{result.Total} tests pass.[/]",
+        KataState.NotStarted => $"[grey]{kata.Number}: 0/{result.Total} — not started: every test hits a stub. Read {Ui.Escape(kata.ReadmePath)}.{NextStep(kata, result)}[/]",
+        KataState.InProgress => $"[yellow]{kata.Number}: {result.Passed}/{result.Total} tests pass.{NextStep(kata, result)}[/]",
         _ => $"[red]{kata.Number}: {Ui.StateText(result.State)}.[/]",
     };
+
+    /// <summary>" 1/4 steps; next: step 2 — … (0/13 tests)." for a staircase kata, else nothing.</summary>
+    private static string NextStep(KataInfo kata, KataResult result) => KataSteps.Next(result.Steps) is { } step
+        ? Ui.Escape($" {KataSteps.Summary(result.Steps)}; next: {KataSteps.Describe(step, KataSteps.ReadTitles(Path.Combine(kata.Directory, "README.md")))}.")
+        : "";
 }
