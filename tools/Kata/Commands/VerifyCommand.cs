@@ -12,12 +12,7 @@ public static class VerifyCommand
 
     public static int Run(Repository repo, IAnsiConsole console, bool updateManifest, int timeoutSeconds)
     {
-        if (updateManifest)
-        {
-            Manifest.Write(repo);
-            console.MarkupLine($"[green]Wrote {Ui.Escape(repo.Relative(repo.ManifestPath))}[/] ({Manifest.Compute(repo).Count} files). Commit it with the tests it describes.");
-            return 0;
-        }
+        if (updateManifest) return UpdateManifest(repo, console, TimeSpan.FromSeconds(timeoutSeconds));
         var problems = new List<string>();
         problems.AddRange(Layout(repo));
         console.MarkupLine($"[bold]Layout[/] of {repo.Katas.Count} katas: {Ok(problems.Count == 0)}");
@@ -54,6 +49,34 @@ public static class VerifyCommand
             ? $"verify: OK — {repo.Katas.Count} katas, {solvedTests} tests pass against solutions/, {stubTests} fail against katas/"
             : $"verify: {problems.Count} problem(s)");
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The instructor's tool, in the reference repository: records the shipped tests and stubs (for <c>reset</c> and the
+    /// self-check). It refuses where there are no solutions/ (a learner's copy) and when a kata in katas/ is not a stub,
+    /// so a solved file is never recorded as the stub. It cannot launder a weakened test into a grade either way: a grade
+    /// comes from the reference's own tests (<c>grade --reference</c>), which never reads the submission's manifest.
+    /// </summary>
+    private static int UpdateManifest(Repository repo, IAnsiConsole console, TimeSpan timeout)
+    {
+        if (!Directory.Exists(repo.SolutionsDir))
+        {
+            console.MarkupLine("[red bold]Not updated:[/] [red]--update-manifest is for the instructor's reference repository, and this one has no solutions/. " +
+                               "(A learner gains nothing by re-recording it: grading with --reference ignores this manifest entirely.)[/]");
+            return GradeCommand.Refused;
+        }
+        var problems = Grading.StubCheck.Problems(repo, timeout, t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]"));
+        if (problems.Count > 0)
+        {
+            console.MarkupLine("[red bold]Not updated:[/] the manifest records katas/ as the shipped stubs, and these are not stubs:");
+            foreach (string problem in problems) console.MarkupLine($"  [red]{Ui.Escape(problem)}[/]");
+            console.MarkupLine("[grey]Put the stubs back (./kata reset KNN) and keep the implementations in solutions/.[/]");
+            return GradeCommand.Refused;
+        }
+        Manifest.Write(repo);
+        console.MarkupLine($"[green]Wrote {Ui.Escape(repo.Relative(repo.ManifestPath))}[/] ({Manifest.Compute(repo).Count} files). Commit it with the tests it describes. " +
+                           "It serves reset and the self-check; grades come from the reference's tests (grade --reference) and never read a submission's manifest.");
+        return 0;
     }
 
     /// <summary>Each kata has a README with the sections in order and hints, stubs, a solution twin of every stub file, and tests.</summary>
