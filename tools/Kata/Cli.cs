@@ -51,8 +51,9 @@ public static class Cli
         root.Subcommands.Add(reset);
 
         var report = new Option<string>("--report") { Description = "Folder for grade.md, grade.json and junit.xml.", DefaultValueFactory = _ => "grade" };
-        var min = new Option<double?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds each kata's tests may take before they count as hung.", DefaultValueFactory = _ => 120 };
+        // --min and --timeout are read as text so a bad value gets our own usage message (exit 2), not a type name.
+        var min = new Option<string?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
+        var timeout = new Option<string>("--timeout") { Description = "Seconds each kata's tests may take before they count as hung.", DefaultValueFactory = _ => "120" };
         var manifest = new Option<string?>("--manifest") { Description = "Self-check only: the manifest of test-file hashes (default tests/manifest.txt)." };
         var reference = new Option<string?>("--reference") { Description = "The instructor's reference, <path-or-git-url>@<commit>: its tests grade the submission's kata sources. Without it, a self-check." };
         var submission = new Option<string?>("--submission") { Description = "The learner's repository to grade (default: this one). Only its katas/KNN_*/**/*.cs are read." };
@@ -60,8 +61,8 @@ public static class Cli
         grade.SetAction(r => Guard(console, () =>
         {
             // Every option is checked before any work: a typo must not cost a build.
-            var options = new GradeOptions(Path.GetFullPath(r.GetValue(report)!), r.GetValue(min), r.GetValue(timeout), r.GetValue(manifest),
-                r.GetValue(reference) is { } text ? ReferenceSource.Parse(text) : null);
+            var options = new GradeOptions(Path.GetFullPath(r.GetValue(report)!), GradeOptions.ParseMin(r.GetValue(min)), GradeOptions.ParseTimeout(r.GetValue(timeout)!),
+                r.GetValue(manifest), r.GetValue(reference) is { } text ? ReferenceSource.Parse(text) : null);
             options.Validate();
             var learner = r.GetValue(submission) is { } dir ? Submission(dir) : Repository.Find();
             return GradeCommand.Run(learner, console, options);

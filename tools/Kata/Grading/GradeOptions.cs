@@ -7,6 +7,19 @@ public sealed record GradeOptions(string ReportDir, double? Min, int TimeoutSeco
 {
     public const int UsageError = 2;
 
+    public static double? ParseMin(string? text)
+    {
+        if (text == null) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double min))
+            throw new RunnerException($"--min '{text}' is not a number: give the lowest passing score, 0 to 100 (e.g. --min 60).", UsageError);
+        return min;
+    }
+
+    public static int ParseTimeout(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seconds)
+            ? seconds
+            : throw new RunnerException($"--timeout '{text}' is not a whole number of seconds (e.g. --timeout 120).", UsageError);
+
     public void Validate()
     {
         if (Min is { } min && (double.IsNaN(min) || min < 0 || min > 100))
