@@ -5,8 +5,8 @@ namespace Kata.Grading;
 /// <summary>
 /// The learner's starting repository, made from the instructor's reference: every file git tracks (or would track)
 /// except what only instructors have — <c>solutions/</c>, the hidden tests, the runner's own tests (which need the
-/// solutions) and CI's script (which tests against the solutions). Katas.sln loses those projects, README.md its
-/// instructor-only blocks, and tests/manifest.txt is recorded afresh for what is shipped.
+/// solutions) and CI's script (which tests against the solutions). Katas.sln loses those projects, every Markdown file
+/// its instructor-only blocks, and tests/manifest.txt is recorded afresh for what is shipped.
 /// </summary>
 public static partial class Release
 {
@@ -26,7 +26,7 @@ public static partial class Release
             string source = Path.Combine(reference.Root, relative), destination = Path.Combine(target, relative);
             if (!File.Exists(source)) continue; // deleted in the working tree but still in git's index
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            if (relative == "README.md") File.WriteAllText(destination, ReadmeMarkers.ForRelease(File.ReadAllText(source)));
+            if (relative.EndsWith(".md", StringComparison.Ordinal)) File.WriteAllText(destination, ReadmeMarkers.ForRelease(File.ReadAllText(source)));
             else if (relative.EndsWith(".sln", StringComparison.Ordinal)) File.WriteAllText(destination, WithoutInstructorProjects(File.ReadAllText(source)));
             else File.Copy(source, destination);
             count++;
