@@ -20,6 +20,7 @@ public class ReleaseTests
     private Repository _reference = null!, _release = null!;
     private string _commit = "", _releaseOutput = "";
     private int _releaseExit;
+    private IReadOnlyDictionary<string, KataResult> _status = null!;
 
     [OneTimeSetUp]
     public void Release()
@@ -41,6 +42,8 @@ public class ReleaseTests
         _releaseExit = ReleaseCommand.Run(_reference, UsageErrorTests.Wide(output), releaseRoot);
         _releaseOutput = output.ToString();
         _release = new Repository(releaseRoot);
+        // Taken now, before the grading test puts solved katas into the release.
+        _status = _releaseExit == 0 ? StatusCommand.Results(_release, UsageErrorTests.Wide(new StringWriter())) : new Dictionary<string, KataResult>();
     }
 
     [OneTimeTearDown]
@@ -50,7 +53,7 @@ public class ReleaseTests
         ReferenceFixture.Delete(_release.Root);
     }
 
-    [Test, Order(1)]
+    [Test]
     public void TheRelease_Builds_AndItsKatasAreStubs_InOneCommit()
     {
         Assert.That(_releaseExit, Is.Zero, _releaseOutput);
@@ -58,7 +61,7 @@ public class ReleaseTests
         Assert.That(GitCommand.Run(_release.Root, "status", "--porcelain"), Is.Empty, "everything is committed; build output is ignored");
     }
 
-    [Test, Order(2)]
+    [Test]
     public void TheRelease_HasNoSolutions_NoHiddenTest_AndNoInstructorFile()
     {
         var files = GitCommand.Run(_release.Root, "ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -78,15 +81,14 @@ public class ReleaseTests
         });
     }
 
-    [Test, Order(3)]
+    [Test]
     public void TheReleasesStatus_ShowsEveryKataNotStarted()
     {
-        var results = StatusCommand.Results(_release, UsageErrorTests.Wide(new StringWriter()));
-        Assert.That(_release.Katas.Select(k => (k.Number, results[k.Number].State)),
+        Assert.That(_release.Katas.Select(k => (k.Number, _status.TryGetValue(k.Number, out var r) ? r.State : KataState.NoTests)),
             Is.EqualTo(_reference.Katas.Select(k => (k.Number, KataState.NotStarted))));
     }
 
-    [Test, Order(4)]
+    [Test]
     public void GradingTheReleasesCode_FromTheReference_ScoresAsInsideTheReference()
     {
         foreach (string kata in Solved)
