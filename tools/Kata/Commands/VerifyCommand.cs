@@ -108,9 +108,30 @@ public static class VerifyCommand
             string tests = Path.Combine(repo.TestsDir, kata.FolderName);
             if (!Directory.Exists(tests) || CodeFiles(tests).Count == 0) yield return $"{kata.Number}: tests/Katas.Tests/{kata.FolderName} has no tests";
         }
+        foreach (string problem in HiddenTestProblems(repo)) yield return problem;
         if (Directory.Exists(repo.SolutionsDir))
             foreach (string dir in Directory.GetDirectories(repo.SolutionsDir).Select(Path.GetFileName).Where(d => d!.StartsWith('K')).Order()!)
                 if (!repo.Katas.Any(k => k.FolderName == dir)) yield return $"solutions/{dir} has no kata twin katas/{dir}";
+    }
+
+    /// <summary>
+    /// A hidden test is known by its namespace (KataTests.Hidden.KNN_…) and left out of a release by its folder
+    /// (tests/Katas.Tests/Hidden/), so both must agree with its [Category("Hidden")].
+    /// </summary>
+    private static IEnumerable<string> HiddenTestProblems(Repository repo)
+    {
+        if (!Directory.Exists(repo.TestsDir)) yield break;
+        foreach (string file in Directory.EnumerateFiles(repo.TestsDir, "*.cs", SearchOption.AllDirectories).Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f))))
+        {
+            string relative = repo.Relative(file), text = File.ReadAllText(file);
+            bool inFolder = relative.StartsWith(Grading.HiddenTests.RelativeFolder + "/", StringComparison.Ordinal);
+            bool marked = text.Contains("[Category(\"Hidden\")]", StringComparison.Ordinal);
+            if (marked && !inFolder) yield return $"{relative}: a [Category(\"Hidden\")] test outside {Grading.HiddenTests.RelativeFolder}/ would be shipped in the release";
+            if (inFolder && !text.Contains("namespace KataTests.Hidden.", StringComparison.Ordinal))
+                yield return $"{relative}: files in {Grading.HiddenTests.RelativeFolder}/ need the namespace KataTests.Hidden.KNN_Name (grading counts hidden tests by it)";
+            if (inFolder && text.Contains("[Test", StringComparison.Ordinal) && !marked)
+                yield return $"{relative}: a hidden test class needs [Category(\"Hidden\")] beside its [Category(\"KNN\")]";
+        }
     }
 
     private static IEnumerable<string> ManifestProblems(Repository repo)
