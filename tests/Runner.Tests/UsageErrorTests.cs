@@ -67,6 +67,11 @@ public class UsageErrorTests
         return console;
     }
 
+    [Test]
+    public void AToken_InAReferenceUrl_IsNotShownInReports() =>
+        Assert.That(ReferenceSource.Parse("https://x-access-token:ghp_secret@github.com/org/reference.git@abc123").Display,
+            Is.EqualTo("https://github.com/org/reference.git"));
+
     private static (int Exit, string Output) Run(string[] args)
     {
         var before = Console.Out;

@@ -38,10 +38,10 @@ public static class GradeCommand
 
     private static int GradeFromReference(Repository submission, IAnsiConsole console, GradeOptions options, ReferenceSource reference)
     {
-        console.MarkupLine($"[grey]Grading the kata sources of {Ui.Escape(submission.Root)} with the reference {Ui.Escape(reference.Source)}@{Ui.Escape(reference.Revision)}…[/]");
+        console.MarkupLine($"[grey]Grading the kata sources of {Ui.Escape(submission.Root)} with the reference {Ui.Escape(reference.Display)}@{Ui.Escape(reference.Revision)}…[/]");
         using var copy = GradedCopy.Create(reference, submission);
         console.MarkupLine($"[grey]Reference commit {copy.Commit}; {copy.CopiedFiles.Count} kata source file(s) of the submission copied in, nothing else.[/]");
-        return Score(copy.Repository, console, options, new GradedFrom(reference.Source, copy.Commit));
+        return Score(copy.Repository, console, options, new GradedFrom(reference.Display, copy.Commit));
     }
 
     private static int Score(Repository graded, IAnsiConsole console, GradeOptions options, GradedFrom? provenance)

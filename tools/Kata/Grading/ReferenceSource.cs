@@ -24,6 +24,9 @@ public sealed partial record ReferenceSource(string Source, string Revision, boo
         return new ReferenceSource(isUrl ? source : Path.GetFullPath(source), revision, isUrl);
     }
 
+    /// <summary>The source as reports show it: a URL's user and token (https://user:token@host/…) left out.</summary>
+    public string Display => IsUrl ? UserInfoPattern().Replace(Source, "$1") : Source;
+
     /// <summary>
     /// A git directory that holds the reference's history (the folder itself, or a clone of the URL in
     /// <paramref name="scratch"/>) and the full commit id the revision names.
@@ -35,14 +38,17 @@ public sealed partial record ReferenceSource(string Source, string Revision, boo
         {
             gitDir = Path.Combine(scratch, "reference.git");
             if (!GitCommand.TryRun(scratch, out string cloneOutput, "clone", "--quiet", "--bare", "--filter=blob:none", Source, gitDir))
-                throw new RunnerException($"Cannot clone the reference {Source}: {cloneOutput.Trim()}", 2);
+                throw new RunnerException($"Cannot clone the reference {Display}: {cloneOutput.Trim().Replace(Source, Display, StringComparison.Ordinal)}", 2);
         }
         else if (!GitCommand.TryRun(Source, out _, "rev-parse", "--git-dir"))
             throw new RunnerException($"The reference {Source} is not a git repository; grading pins the reference to a commit. {Usage}.");
         if (!GitCommand.TryRun(gitDir, out string commit, "rev-parse", "--verify", "--quiet", Revision + "^{commit}"))
-            throw new RunnerException($"The reference {Source} has no commit '{Revision}'. {Usage}.");
+            throw new RunnerException($"The reference {Display} has no commit '{Revision}'. {Usage}.");
         return (gitDir, commit.Trim());
     }
+
+    [GeneratedRegex(@"^([a-z][a-z0-9+.\-]*://)[^/@]+@", RegexOptions.IgnoreCase)]
+    private static partial Regex UserInfoPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/\-]*$")]
     private static partial Regex RevisionPattern();
