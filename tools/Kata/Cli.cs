@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kata.Commands;
+using Kata.Grading;
 using Spectre.Console;
 
 namespace Kata;
@@ -52,12 +53,28 @@ public static class Cli
         root.Subcommands.Add(reset);
 
         var report = new Option<string>("--report") { Description = "Folder for grade.md, grade.json and junit.xml.", DefaultValueFactory = _ => "grade" };
-        var min = new Option<double?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds each kata's tests may take before they count as hung.", DefaultValueFactory = _ => 120 };
-        var manifest = new Option<string?>("--manifest") { Description = "The instructor's manifest of test-file hashes (default tests/manifest.txt)." };
-        var grade = new Command("grade", "Score every kata, each in its own process with a time limit; refuses when the tests were changed.") { report, min, timeout, manifest };
-        grade.SetAction(r => Guard(console, () => GradeCommand.Run(Repository.Find(), console, Path.GetFullPath(r.GetValue(report)!), r.GetValue(min), r.GetValue(timeout), r.GetValue(manifest))));
+        // --min and --timeout are read as text so a bad value gets our own usage message (exit 2), not a type name.
+        var min = new Option<string?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
+        var timeout = new Option<string>("--timeout") { Description = "Seconds each kata's tests may take before they count as hung.", DefaultValueFactory = _ => "120" };
+        var manifest = new Option<string?>("--manifest") { Description = "Self-check only: the manifest of test-file hashes (default tests/manifest.txt)." };
+        var reference = new Option<string?>("--reference") { Description = "The instructor's reference, <path-or-git-url>@<commit>: its tests grade the submission's kata sources. Without it, a self-check." };
+        var submission = new Option<string?>("--submission") { Description = "The learner's repository to grade (default: this one). Only its katas/KNN_*/**/*.cs are read." };
+        var grade = new Command("grade", "Score every kata from the instructor's reference (--reference), each kata in its own process with a time limit.") { report, min, timeout, manifest, reference, submission };
+        grade.SetAction(r => Guard(console, () =>
+        {
+            // Every option is checked before any work: a typo must not cost a build.
+            var options = new GradeOptions(Path.GetFullPath(r.GetValue(report)!), GradeOptions.ParseMin(r.GetValue(min)), GradeOptions.ParseTimeout(r.GetValue(timeout)!),
+                r.GetValue(manifest), r.GetValue(reference) is { } text ? ReferenceSource.Parse(text) : null);
+            options.Validate();
+            var learner = r.GetValue(submission) is { } dir ? Submission(dir) : Repository.Find();
+            return GradeCommand.Run(learner, console, options);
+        }));
         root.Subcommands.Add(grade);
+
+        var releaseDir = new Argument<string>("dir") { Description = "An empty or new folder for the learner's starting repository." };
+        var release = new Command("release", "Instructors: write the learner's starting repository (no solutions/, no hidden tests, a git repository with one commit).") { releaseDir };
+        release.SetAction(r => Guard(console, () => ReleaseCommand.Run(Repository.Find(), console, Path.GetFullPath(r.GetValue(releaseDir)!))));
+        root.Subcommands.Add(release);
 
         var update = new Option<bool>("--update-manifest") { Description = "Rewrite tests/manifest.txt from the working tree (after changing tests or stubs)." };
         var verifyTimeout = new Option<int>("--timeout") { Description = "Seconds each kata's tests may take.", DefaultValueFactory = _ => 300 };
@@ -79,7 +96,25 @@ public static class Cli
             [.. r.GetValue(trainArgs) ?? [], .. r.UnmatchedTokens])));
         root.Subcommands.Add(train);
 
-        return root.Parse(args).Invoke();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A malformed option (--min abc, --timeout x) is a usage error: exit 2, distinct from "below the minimum" (1).
+            foreach (var error in parsed.Errors) console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+            console.MarkupLine($"[grey]See: kata {Markup.Escape(string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : new[] { parsed.CommandResult.Command.Name }))} --help[/]");
+            return UsageError;
+        }
+        return parsed.Invoke();
+    }
+
+    public const int UsageError = 2;
+
+    /// <summary>The learner's repository for --submission: a folder with katas/ (tests/ is not needed and not read).</summary>
+    private static Repository Submission(string dir)
+    {
+        if (!Directory.Exists(Path.Combine(dir, "katas")))
+            throw new RunnerException($"--submission {dir}: there is no folder {Path.Combine(Path.GetFullPath(dir), "katas")}; give the learner's repository.", UsageError);
+        return new Repository(dir);
     }
 
     private static Argument<string?> OptionalKata() =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Kata.Grading;
 
 namespace Kata;
 
@@ -12,6 +13,18 @@ namespace Kata;
 /// </summary>
 public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
 {
+    public const string Schema = "foundations-katas-grade/2";
+
+    /// <summary>The reference the tests came from; null for a self-check of the repository's own tests.</summary>
+    public GradedFrom? Reference { get; init; }
+    public DateTimeOffset GradedAt { get; init; } = DateTimeOffset.UtcNow;
+    public bool SelfCheck => Reference == null;
+
+    /// <summary>What the terminal and grade.md say when no reference was given.</summary>
+    public const string SelfCheckWarning =
+        "Self-check, not a grade: these are this repository's own tests, which its owner can edit. " +
+        "A grade comes from the instructor's reference: ./kata grade --reference <path-or-git-url>@<commit>.";
+
     public double Score => katas.Count == 0 ? 0 : Math.Round(katas.Average(k => k.Points), 1);
     public bool BelowMin => min is { } m && Score < m;
 
@@ -26,15 +39,21 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
     public string Markdown()
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"## Foundations Katas — score {Score:0.#} / 100");
+        md.AppendLine(CultureInfo.InvariantCulture, $"## Foundations Katas — score {Score:0.#} / 100{(SelfCheck ? " (self-check, not a grade)" : "")}");
         md.AppendLine();
-        md.AppendLine("| Kata | Tests passed | Points | Status |");
-        md.AppendLine("|---|---:|---:|---|");
+        md.AppendLine(Reference is { } r
+            ? $"Graded with the tests of the reference `{r.Source}` at commit `{r.Commit}`; only the kata sources (`katas/KNN_*/**/*.cs`) of the submission were used."
+            : $"> **Warning** — {SelfCheckWarning}");
+        md.AppendLine();
+        md.AppendLine("| Kata | Tests passed | Points | Status | Hidden tests passed |");
+        md.AppendLine("|---|---:|---:|---|---:|");
         foreach (var k in katas)
         {
             string tests = k.Result.Total > 0 ? $"{k.Result.Passed}/{k.Result.Total}" : "–";
+            var (hiddenPassed, hiddenTotal) = Hidden(k.Result);
+            string hidden = hiddenTotal > 0 ? $"{hiddenPassed}/{hiddenTotal}" : "–";
             string icon = k.Result.State switch { KataState.Done => "✅", KataState.InProgress => "🟡", KataState.NotStarted => "⚪", _ => "❌" };
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {k.Kata.Label} | {tests} | {k.Points:0.#} | {icon} {k.Status} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {k.Kata.Label} | {tests} | {k.Points:0.#} | {icon} {k.Status} | {hidden} |");
         }
         var notes = katas.Where(k => k.Result.Detail.Length > 0 && k.Result.State != KataState.Blocked).ToList();
         if (notes.Count > 0)
@@ -50,6 +69,10 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
 
     public string Json() => JsonSerializer.Serialize(new
     {
+        schema = Schema,
+        gradedAt = GradedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        reference = Reference is { } r ? new { source = r.Source, commit = r.Commit } : null,
+        selfCheck = SelfCheck,
         score = Score,
         max = 100,
         min,
@@ -63,8 +86,29 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
             points = k.Points,
             status = k.Status,
             detail = k.Result.Detail,
+            hidden = new { passed = Hidden(k.Result).Passed, total = Hidden(k.Result).Total },
+            refused = Array.Empty<object>(),
+            tests = k.Result.Tests.Select(t => new
+            {
+                name = t.Name,
+                fullName = t.FullName,
+                outcome = Outcome(t),
+                message = t.Passed ? "" : t.Message.Split('\n')[0].Trim(),
+                hidden = HiddenTests.IsHidden(t),
+            }),
         }),
     }, new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>How many of a kata's hidden tests ran and passed.</summary>
+    public static (int Passed, int Total) Hidden(KataResult result)
+    {
+        var hidden = result.Tests.Where(HiddenTests.IsHidden).ToList();
+        return (hidden.Count(t => t.Passed), hidden.Count);
+    }
+
+    /// <summary>grade.json's outcome: Passed, Failed, TimedOut, Crashed or NotRun (skipped, inconclusive…).</summary>
+    private static string Outcome(TestOutcome test) =>
+        test.Result is "Passed" or "Failed" or "TimedOut" or "Crashed" ? test.Result : "NotRun";
 
     public string JUnit()
     {
@@ -94,7 +138,9 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
     {
         int dot = test.FullName.LastIndexOf('.', Math.Max(0, test.FullName.IndexOf('(') is var p && p > 0 ? p : test.FullName.Length - 1));
         var element = new XElement("testcase", new XAttribute("classname", dot > 0 ? test.FullName[..dot] : ""), new XAttribute("name", test.Name));
-        if (!test.Passed) element.Add(new XElement("failure", new XAttribute("message", test.Message.Split('\n')[0]), test.Message + "\n" + test.StackTrace));
+        // A hidden test's stack trace would show where its code is; its message is enough to act on.
+        string body = HiddenTests.IsHidden(test) ? test.Message : test.Message + "\n" + test.StackTrace;
+        if (!test.Passed) element.Add(new XElement("failure", new XAttribute("message", test.Message.Split('\n')[0]), body));
         return element;
     }
 }

@@ -12,12 +12,7 @@ public static class VerifyCommand
 
     public static int Run(Repository repo, IAnsiConsole console, bool updateManifest, int timeoutSeconds)
     {
-        if (updateManifest)
-        {
-            Manifest.Write(repo);
-            console.MarkupLine($"[green]Wrote {Ui.Escape(repo.Relative(repo.ManifestPath))}[/] ({Manifest.Compute(repo).Count} files). Commit it with the tests it describes.");
-            return 0;
-        }
+        if (updateManifest) return UpdateManifest(repo, console, TimeSpan.FromSeconds(timeoutSeconds));
         var problems = new List<string>();
         problems.AddRange(Layout(repo));
         console.MarkupLine($"[bold]Layout[/] of {repo.Katas.Count} katas: {Ok(problems.Count == 0)}");
@@ -56,6 +51,34 @@ public static class VerifyCommand
         return problems.Count == 0 ? 0 : 1;
     }
 
+    /// <summary>
+    /// The instructor's tool, in the reference repository: records the shipped tests and stubs (for <c>reset</c> and the
+    /// self-check). It refuses where there are no solutions/ (a learner's copy) and when a kata in katas/ is not a stub,
+    /// so a solved file is never recorded as the stub. It cannot launder a weakened test into a grade either way: a grade
+    /// comes from the reference's own tests (<c>grade --reference</c>), which never reads the submission's manifest.
+    /// </summary>
+    private static int UpdateManifest(Repository repo, IAnsiConsole console, TimeSpan timeout)
+    {
+        if (!Directory.Exists(repo.SolutionsDir))
+        {
+            console.MarkupLine("[red bold]Not updated:[/] [red]--update-manifest is for the instructor's reference repository, and this one has no solutions/. " +
+                               "(A learner gains nothing by re-recording it: grading with --reference ignores this manifest entirely.)[/]");
+            return GradeCommand.Refused;
+        }
+        var problems = Grading.StubCheck.Problems(repo, timeout, t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]"));
+        if (problems.Count > 0)
+        {
+            console.MarkupLine("[red bold]Not updated:[/] the manifest records katas/ as the shipped stubs, and these are not stubs:");
+            foreach (string problem in problems) console.MarkupLine($"  [red]{Ui.Escape(problem)}[/]");
+            console.MarkupLine("[grey]Put the stubs back (./kata reset KNN) and keep the implementations in solutions/.[/]");
+            return GradeCommand.Refused;
+        }
+        Manifest.Write(repo);
+        console.MarkupLine($"[green]Wrote {Ui.Escape(repo.Relative(repo.ManifestPath))}[/] ({Manifest.Compute(repo).Count} files). Commit it with the tests it describes. " +
+                           "It serves reset and the self-check; grades come from the reference's tests (grade --reference) and never read a submission's manifest.");
+        return 0;
+    }
+
     /// <summary>Each kata has a README with the sections in order and hints, stubs, a solution twin of every stub file, and tests.</summary>
     public static IEnumerable<string> Layout(Repository repo)
     {
@@ -85,9 +108,30 @@ public static class VerifyCommand
             string tests = Path.Combine(repo.TestsDir, kata.FolderName);
             if (!Directory.Exists(tests) || CodeFiles(tests).Count == 0) yield return $"{kata.Number}: tests/Katas.Tests/{kata.FolderName} has no tests";
         }
+        foreach (string problem in HiddenTestProblems(repo)) yield return problem;
         if (Directory.Exists(repo.SolutionsDir))
             foreach (string dir in Directory.GetDirectories(repo.SolutionsDir).Select(Path.GetFileName).Where(d => d!.StartsWith('K')).Order()!)
                 if (!repo.Katas.Any(k => k.FolderName == dir)) yield return $"solutions/{dir} has no kata twin katas/{dir}";
+    }
+
+    /// <summary>
+    /// A hidden test is known by its namespace (KataTests.Hidden.KNN_…) and left out of a release by its folder
+    /// (tests/Katas.Tests/Hidden/), so both must agree with its [Category("Hidden")].
+    /// </summary>
+    private static IEnumerable<string> HiddenTestProblems(Repository repo)
+    {
+        if (!Directory.Exists(repo.TestsDir)) yield break;
+        foreach (string file in Directory.EnumerateFiles(repo.TestsDir, "*.cs", SearchOption.AllDirectories).Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f))))
+        {
+            string relative = repo.Relative(file), text = File.ReadAllText(file);
+            bool inFolder = relative.StartsWith(Grading.HiddenTests.RelativeFolder + "/", StringComparison.Ordinal);
+            bool marked = text.Contains("[Category(\"Hidden\")]", StringComparison.Ordinal);
+            if (marked && !inFolder) yield return $"{relative}: a [Category(\"Hidden\")] test outside {Grading.HiddenTests.RelativeFolder}/ would be shipped in the release";
+            if (inFolder && !text.Contains("namespace KataTests.Hidden.", StringComparison.Ordinal))
+                yield return $"{relative}: files in {Grading.HiddenTests.RelativeFolder}/ need the namespace KataTests.Hidden.KNN_Name (grading counts hidden tests by it)";
+            if (inFolder && text.Contains("[Test", StringComparison.Ordinal) && !marked)
+                yield return $"{relative}: a hidden test class needs [Category(\"Hidden\")] beside its [Category(\"KNN\")]";
+        }
     }
 
     private static IEnumerable<string> ManifestProblems(Repository repo)

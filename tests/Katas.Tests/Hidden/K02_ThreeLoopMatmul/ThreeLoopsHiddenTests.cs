@@ -1,0 +1,20 @@
+using Foundations;
+using Katas.Matmul;
+using KataTests.Support;
+using NUnit.Framework;
+
+namespace KataTests.Hidden.K02_ThreeLoopMatmul;
+
+/// <summary>Hidden (graded from the reference, not in the learner's release).</summary>
+[Category("K02")]
+[Category("Hidden")]
+public class ThreeLoopsHiddenTests
+{
+    [Test]
+    public void Product_IsAssociative()
+    {
+        Tensor a = TensorGen.Randn(201, 4, 6), b = TensorGen.Randn(202, 6, 5), c = TensorGen.Randn(203, 5, 3);
+        TensorAssert.Near(Matmul.ThreeLoops(Matmul.ThreeLoops(a, b), c), Matmul.ThreeLoops(a, Matmul.ThreeLoops(b, c)),
+            "(a·b)·c = a·(b·c): the order the products are taken in does not change the result");
+    }
+}

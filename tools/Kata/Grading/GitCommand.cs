@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace Kata.Grading;
+
+/// <summary>Runs git for grading and releases: its output, or a <see cref="RunnerException"/> naming what failed.</summary>
+public static class GitCommand
+{
+    public static string Run(string workingDirectory, params string[] args) =>
+        TryRun(workingDirectory, out string output, args) ? output : throw new RunnerException($"git {string.Join(' ', args)} failed: {output.Trim()}");
+
+    public static bool TryRun(string workingDirectory, out string output, params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in new[] { "-c", "user.name=Foundations Katas", "-c", "user.email=kata@localhost", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false" }.Concat(args))
+            info.ArgumentList.Add(arg);
+        // A private reference is read with a token the caller put in the URL or credential helper; never prompt.
+        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        try
+        {
+            using var process = Process.Start(info)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            output = process.ExitCode == 0 ? stdout : stdout + errors.Result;
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            output = "git is not installed";
+            return false;
+        }
+    }
+
+    /// <summary>git init, add everything, one commit; returns the commit id.</summary>
+    public static string CommitAll(string dir, string message)
+    {
+        Run(dir, "init", "-q", "-b", "main");
+        Run(dir, "add", "-A");
+        Run(dir, "commit", "-q", "--no-verify", "-m", message);
+        return Run(dir, "rev-parse", "HEAD").Trim();
+    }
+}
