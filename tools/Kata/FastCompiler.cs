@@ -49,7 +49,7 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
         {
             // The build worked; watch just keeps using MSBuild.
         }
-        return new BuildResult(true, new Dictionary<string, IReadOnlyList<string>>(), [], output);
+        return Builder.Parse(output, succeeded: true); // keeps the warnings in katas/
     }
 
     /// <summary>Compiles with the captured command line into .kata/watch/Katas.dll; <paramref name="sameApi"/> tells whether the tests can use it.</summary>

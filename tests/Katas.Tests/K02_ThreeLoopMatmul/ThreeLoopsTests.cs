@@ -16,7 +16,7 @@ public class ThreeLoopsTests
         var a = Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 } });
         var b = Tensor.FromArray(new float[,] { { 5, 6 }, { 7, 8 } });
         TensorAssert.Equal(Matmul.ThreeLoops(a, b), Tensor.FromArray(new float[,] { { 19, 22 }, { 43, 50 } }),
-            "c[i, j] = Σₖ a[i, k]·b[k, j]: row i of a dotted with column j of b");
+            "c[i, j] = Σₖ a[i, k]·b[k, j]: row i of a dotted with column j of b", inputs: [("a", a), ("b", b)]);
     }
 
     [Test]
@@ -53,7 +53,8 @@ public class ThreeLoopsTests
     public void EdgeShapes_MatchTheRealProduct(int n, int k, int m)
     {
         Tensor a = TensorGen.Randn(n * 100 + k, n, k), b = TensorGen.Randn(m * 100 + k, k, m);
-        TensorAssert.Near(Matmul.ThreeLoops(a, b), Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)");
+        TensorAssert.Near(Matmul.ThreeLoops(a, b), Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)",
+            inputs: [("a", a), ("b", b)]);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]

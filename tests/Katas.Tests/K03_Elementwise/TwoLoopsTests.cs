@@ -16,7 +16,7 @@ public class TwoLoopsTests
         var a = Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 } });
         var b = Tensor.FromArray(new float[,] { { 5, 6 }, { 7, 8 } });
         TensorAssert.Equal(Matmul.TwoLoops(a, b), Tensor.FromArray(new float[,] { { 19, 22 }, { 43, 50 } }),
-            "c[i, j] = (a[i, :] · b[:, j]).sum()");
+            "c[i, j] = (a[i, :] · b[:, j]).sum()", inputs: [("a", a), ("b", b)]);
     }
 
     [Test]

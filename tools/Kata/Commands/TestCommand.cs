@@ -31,6 +31,7 @@ public static class TestCommand
             if (first.FileToOpen != null) console.MarkupLine($"    [blue]open:[/] {Ui.Escape(first.FileToOpen)}");
         }
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
+        Ui.WriteWarnings(console, result.Warnings);
         console.MarkupLine(Verdict(kata, result));
     }
 
