@@ -77,7 +77,7 @@ internal static partial class FixtureRepository
     }
 
     /// <summary>The NUnit version the real repository pins, so the fixture restores from the same package cache.</summary>
-    private static string NUnitVersion()
+    internal static string NUnitVersion()
     {
         var real = Repository.Find(AppContext.BaseDirectory);
         string props = File.ReadAllText(Path.Combine(real.Root, "Directory.Packages.props"));

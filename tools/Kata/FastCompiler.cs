@@ -34,7 +34,11 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
         if (exit != 0) return Builder.Parse(output, succeeded: false);
         try
         {
-            var items = JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs");
+            // The JSON starts on a line of its own; the compiler's warnings in katas/ may come before or after it.
+            var json = System.Text.Encoding.UTF8.GetBytes(output[System.Text.RegularExpressions.Regex.Match(output, @"^\{", System.Text.RegularExpressions.RegexOptions.Multiline).Index..]);
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var items = document.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs");
             var args = items.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToList();
             string? roslyn = items.EnumerateArray().Select(i => i.GetProperty("DefiningProjectDirectory").GetString()).FirstOrDefault();
             string csc = roslyn == null ? "" : Path.Combine(roslyn, "bincore", "csc.dll");
