@@ -33,6 +33,25 @@ public static partial class MethodUnderTest
         return null;
     }
 
+    /// <summary>As <see cref="Find"/> for the whole test method <paramref name="testMethod"/>, found by name in the kata's test files.</summary>
+    public static Declaration? FindInTestMethod(Repository repo, string kataFolder, string testMethod)
+    {
+        string testDir = Path.Combine(repo.TestsDir, kataFolder);
+        if (!Directory.Exists(testDir)) return null;
+        var declaration = new Regex($@"\b{Regex.Escape(testMethod)}\s*\(");
+        foreach (string file in Directory.EnumerateFiles(testDir, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string[] lines = File.ReadAllLines(file);
+            int start = Array.FindIndex(lines, l => MemberStartPattern().IsMatch(l) && declaration.IsMatch(l));
+            if (start < 0) continue;
+            int end = start + 1;
+            while (end < lines.Length && end - start < 80 && !MemberStartPattern().IsMatch(lines[end])) end++;
+            // "end" is the next member's first line (1-based: the method's last line), so Find scans the method only.
+            return Find(repo, kataFolder, file, end);
+        }
+        return null;
+    }
+
     /// <summary>Of several declarations with the name, the one on the named type, else one whose type the test mentions.</summary>
     private static Declaration? Pick(IEnumerable<Declaration> candidates, string? owner, string bodyText)
     {

@@ -23,7 +23,9 @@ public static partial class NUnitResults
         if (result == "Passed") return new TestOutcome(name, fullName, result);
         var (expected, actual) = ExpectedAndActual(message);
         string className = (string?)testCase.Attribute("classname") ?? "";
-        var (file, note) = WhereToLook(stack, className, repo);
+        string method = (string?)testCase.Attribute("methodname") ?? name;
+        // The message may hold the stack of an exception the learner's code threw inside Assert.Throws.
+        var (file, note) = WhereToLook(message + "\n" + stack, className, repo, method);
         return new TestOutcome(name, fullName, result, message, stack, expected, actual, file) { Inputs = InputsOf(message), OpenNote = note };
     }
 
@@ -42,7 +44,7 @@ public static partial class NUnitResults
     /// frame in the stack), else the declaration of the kata method the failing test line calls (a wrong answer never
     /// passes through the learner's code on its way to the assertion), else the file named after the test class.
     /// </summary>
-    public static (string? File, string? Note) WhereToLook(string stackTrace, string className, Repository repo)
+    public static (string? File, string? Note) WhereToLook(string stackTrace, string className, Repository repo, string? testMethod = null)
     {
         foreach (Match frame in KataFramePattern().Matches(stackTrace))
         {
@@ -56,6 +58,10 @@ public static partial class NUnitResults
             var found = MethodUnderTest.Find(repo, kataFolder, testFile, int.Parse(frame.Groups[3].Value));
             if (found != null) return ($"{found.File}:{found.Line}", $"{MethodUnderTest.Display(found)}, which this test calls");
         }
+        // No test frame (a property test fails inside FsCheck): the kata method the whole test method calls.
+        if (testMethod != null && TestClassPattern().Match(className) is { Success: true } testClass
+            && MethodUnderTest.FindInTestMethod(repo, testClass.Groups[1].Value, testMethod) is { } called)
+            return ($"{called.File}:{called.Line}", $"{MethodUnderTest.Display(called)}, which this test calls");
         return (FileToOpen("", className, repo), null);
     }
 

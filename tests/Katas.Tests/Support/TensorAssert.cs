@@ -65,7 +65,7 @@ public static class TensorAssert
                 : $"a tensor of shape {ShapeRules.Format(value.Shape)} (too big to print)";
             // Continuation lines of a printed tensor keep their alignment under the first line.
             shown = shown.Replace("\n", "\n" + new string(' ', label.Length + prefix.Length));
-            text.Append('\n').Append(text.Length == 0 ? label : new string(' ', label.Length)).Append(prefix).Append(shown);
+            text.Append(text.Length == 0 ? "\n" + label : "\n" + new string(' ', label.Length)).Append(prefix).Append(shown);
         }
         return text.ToString();
     }
