@@ -171,6 +171,38 @@ public partial class OutputTests
         Assert.That(ready.ToString(), Is.Empty, "nothing to say when every rung is ready");
     }
 
+    [Test]
+    public void WhereToLook_ReadsTheStackInsideTheMessage_AndFindsTheCallOfAPropertyTest()
+    {
+        string root = Path.Combine(_elsewhere, "where");
+        LoopFixture.Write(root, "katas/K09_Doubling/Doubler.cs", "namespace Katas.Doubling;\n\npublic static class Doubler\n{\n    public static int Twice(int x)\n    {\n        return checked(x * 2);\n    }\n}\n");
+        LoopFixture.Write(root, "tests/Katas.Tests/K09_Doubling/DoublerTests.cs", """
+            namespace KataTests.K09_Doubling;
+
+            public class DoublerTests
+            {
+                [FsCheck.NUnit.Property]
+                public FsCheck.Property Twice_IsEven() => FsCheck.Fluent.Prop.ForAll<int>(x =>
+                {
+                    int doubled = Doubler.Twice(x);
+                    return doubled % 2 == 0;
+                });
+            }
+            """);
+        var repo = new Repository(root);
+        const string className = "KataTests.K09_Doubling.DoublerTests";
+
+        // Assert.Throws saw another exception: its stack, in the message, passes through the learner's line 7.
+        string message = "Expected: <System.ArgumentException>\n  But was: <System.OverflowException: Arithmetic operation resulted in an overflow.\n" +
+                         "   at Katas.Doubling.Doubler.Twice(Int32 x) in /elsewhere/clone/katas/K09_Doubling/Doubler.cs:line 7\n>";
+        Assert.That(NUnitResults.WhereToLook(message + "\n", className, repo, "Twice_IsEven"), Is.EqualTo(("katas/K09_Doubling/Doubler.cs:7", (string?)null)));
+
+        // FsCheck's failure has no frame in the test file: the kata method the test method calls.
+        var (file, note) = NUnitResults.WhereToLook("   at FsCheck.Runner.Check(…)", className, repo, "Twice_IsEven");
+        Assert.That(file, Is.EqualTo("katas/K09_Doubling/Doubler.cs:5"));
+        Assert.That(note, Does.Contain("Doubler.Twice"));
+    }
+
     private static string RealRoot() => Repository.Find(AppContext.BaseDirectory).Root;
 
     /// <summary>An SGR escape (colour, bold…), not the keypad-mode codes the .NET console itself sends to a terminal.</summary>
