@@ -203,6 +203,18 @@ public partial class OutputTests
         Assert.That(note, Does.Contain("Doubler.Twice"));
     }
 
+    [TestCase("katas/Katas.csproj", "false")]
+    [TestCase("solutions/Solutions.csproj", "true")]
+    [TestCase("tests/Katas.Tests/Katas.Tests.csproj", "true")]
+    [TestCase("core/Foundations/Foundations.csproj", "true")]
+    public void OnlyTheLearnersProject_BuildsWarningsAsWarnings(string project, string warningsAsErrors)
+    {
+        // The real repository's settings, as MSBuild evaluates them (the fixture above only mirrors them).
+        var (exit, output, errors) = LoopFixture.Run(Dotnet.HostPath, ["msbuild", project, "-nologo", "-getProperty:TreatWarningsAsErrors"], RealRoot());
+        Assert.That(exit, Is.Zero, output + errors);
+        Assert.That(output.Trim(), Is.EqualTo(warningsAsErrors), $"{project}: TreatWarningsAsErrors");
+    }
+
     private static string RealRoot() => Repository.Find(AppContext.BaseDirectory).Root;
 
     /// <summary>An SGR escape (colour, bold…), not the keypad-mode codes the .NET console itself sends to a terminal.</summary>
