@@ -49,7 +49,9 @@ public sealed partial class Builder(Repository repo, string target = "katas")
     public (BuildResult Result, string? KatasOverride) WarmUpForWatch()
     {
         var (result, katasOverride) = BuildForWatch();
-        if (!result.Succeeded || katasOverride != null || _fast!.Ready) return (result, katasOverride);
+        if (!result.Succeeded || katasOverride != null) return (result, katasOverride);
+        // The whole test build ran, so the Katas.dll beside the tests is current: the warm worker starts with it.
+        if (_fast!.Ready) return (result, KatasDll);
         var refBefore = File.GetLastWriteTimeUtc(KatasTestsRefDll);
         var katas = _fast.CaptureWithMsBuild();
         // Same sources, so the same API: the tests just built can run against this Katas.dll in the warm worker.
