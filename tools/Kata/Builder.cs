@@ -42,6 +42,23 @@ public sealed partial class Builder(Repository repo, string target = "katas")
         return signaturesChanged ? (BuildTests(), null) : (katas, KatasDll);
     }
 
+    /// <summary>
+    /// The build <c>watch</c> does when it starts: as <see cref="BuildForWatch"/>, and when that had to run the whole
+    /// test build it also captures the compiler's command line, so the first save already takes the quick path.
+    /// </summary>
+    public (BuildResult Result, string? KatasOverride) WarmUpForWatch()
+    {
+        var (result, katasOverride) = BuildForWatch();
+        if (!result.Succeeded || katasOverride != null) return (result, katasOverride);
+        // The whole test build ran, so the Katas.dll beside the tests is current: the warm worker starts with it.
+        if (_fast!.Ready) return (result, KatasDll);
+        var refBefore = File.GetLastWriteTimeUtc(KatasTestsRefDll);
+        var katas = _fast.CaptureWithMsBuild();
+        // Same sources, so the same API: the tests just built can run against this Katas.dll in the warm worker.
+        bool sameApi = katas.Succeeded && File.GetLastWriteTimeUtc(KatasTestsRefDll) == refBefore;
+        return (result, sameApi ? KatasDll : null);
+    }
+
     private FastCompiler? _fast;
 
     private bool TestsNewerThan(DateTime built) =>
@@ -79,9 +96,19 @@ public sealed partial class Builder(Repository repo, string target = "katas")
     public static BuildResult Parse(string output, bool succeeded)
     {
         var byKata = new Dictionary<string, List<string>>();
+        var warnings = new Dictionary<string, List<string>>();
         var other = new List<string>();
         foreach (var line in output.Split('\n').Select(l => l.TrimEnd()).Distinct())
         {
+            if (WarningPattern().Match(line) is { Success: true } warning
+                && KataFolderPattern().Match(warning.Groups["file"].Value) is { Success: true } inKata
+                && inKata.Groups["rel"].Value.StartsWith("katas", StringComparison.Ordinal))
+            {
+                string shown = $"{inKata.Groups["rel"].Value.Replace('\\', '/')}({warning.Groups["pos"].Value}): {warning.Groups["code"].Value}: {warning.Groups["text"].Value.Trim()}";
+                if (!warnings.TryGetValue(inKata.Groups["kata"].Value, out var list)) warnings[inKata.Groups["kata"].Value] = list = [];
+                if (!list.Contains(shown)) list.Add(shown);
+                continue;
+            }
             var error = ErrorPattern().Match(line);
             if (!error.Success) continue;
             string file = error.Groups["file"].Value, text = error.Groups["text"].Value.Trim();
@@ -95,11 +122,17 @@ public sealed partial class Builder(Repository repo, string target = "katas")
             }
             else if (!other.Contains(entry)) other.Add(entry);
         }
-        return new BuildResult(succeeded, byKata.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), other, output);
+        return new BuildResult(succeeded, byKata.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), other, output)
+        {
+            WarningsByKata = warnings.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
+        };
     }
 
     [GeneratedRegex(@"^\s*(?<file>[^(\n]+?)(?:\((?<pos>\d+,\d+)\))?\s*:\s*error\s+(?<code>[A-Z]+\d+)\s*:\s*(?<text>.*?)(?:\s+\[[^\]]+\])?$")]
     private static partial Regex ErrorPattern();
+
+    [GeneratedRegex(@"^\s*(?<file>[^(\n]+?)\((?<pos>\d+,\d+)\)\s*:\s*warning\s+(?<code>[A-Z]+\d+)\s*:\s*(?<text>.*?)(?:\s+\[[^\]]+\])?$")]
+    private static partial Regex WarningPattern();
 
     [GeneratedRegex(@"(?<rel>(?:katas|solutions|tests[/\\]Katas\.Tests)[/\\](?<kata>K\d\d)_\w+[/\\].*)$")]
     private static partial Regex KataFolderPattern();

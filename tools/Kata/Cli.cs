@@ -8,10 +8,21 @@ namespace Kata;
 /// <summary>The verbs of <c>./kata</c> and their options (System.CommandLine); each verb's work is in Commands/.</summary>
 public static class Cli
 {
-    public static int Run(string[] args)
+    /// <summary>Exit code of a command line that does not parse (an unknown option, a missing argument).</summary>
+    public const int UsageError = 2;
+
+    public static int Run(string[] args) => Run(args, Console.Out, Console.Error, isTerminal: !Console.IsOutputRedirected);
+
+    public static int Run(string[] args, TextWriter output, TextWriter errors, bool isTerminal)
     {
-        var console = AnsiConsole.Console;
+        IAnsiConsole console = null!; // made once --no-color is known, before any action runs
         var root = new RootCommand("Foundations Katas: where you are, what to do next, and grading.");
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "No colours or styles (also without this when NO_COLOR is set or the output is not a terminal).",
+            Recursive = true,
+        };
+        root.Options.Add(noColor);
         var refresh = new Option<bool>("--refresh") { Description = "Re-run the tests even when nothing changed since the last status." };
         root.Options.Add(refresh);
         root.SetAction(r => Guard(console, () => StatusCommand.Run(Repository.Find(), console, r.GetValue(refresh))));
@@ -97,17 +108,17 @@ public static class Cli
         root.Subcommands.Add(train);
 
         var parsed = root.Parse(args);
+        console = Ui.CreateConsole(output, isTerminal, parsed.GetValue(noColor));
         if (parsed.Errors.Count > 0)
         {
-            // A malformed option (--min abc, --timeout x) is a usage error: exit 2, distinct from "below the minimum" (1).
-            foreach (var error in parsed.Errors) console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
-            console.MarkupLine($"[grey]See: kata {Markup.Escape(string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : new[] { parsed.CommandResult.Command.Name }))} --help[/]");
+            // One clear line per problem and where to read the usage, on stderr, and exit code 2 like other tools.
+            foreach (var error in parsed.Errors) errors.WriteLine($"kata: {error.Message}");
+            string verb = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            errors.WriteLine($"Usage: ./kata {verb}--help shows the {(verb == "" ? "commands and " : "")}options.");
             return UsageError;
         }
-        return parsed.Invoke();
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors });
     }
-
-    public const int UsageError = 2;
 
     /// <summary>The learner's repository for --submission: a folder with katas/ (tests/ is not needed and not read).</summary>
     private static Repository Submission(string dir)

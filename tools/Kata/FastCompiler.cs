@@ -34,7 +34,11 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
         if (exit != 0) return Builder.Parse(output, succeeded: false);
         try
         {
-            var items = JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs");
+            // The JSON starts on a line of its own; the compiler's warnings in katas/ may come before or after it.
+            var json = System.Text.Encoding.UTF8.GetBytes(output[System.Text.RegularExpressions.Regex.Match(output, @"^\{", System.Text.RegularExpressions.RegexOptions.Multiline).Index..]);
+            var reader = new Utf8JsonReader(json);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var items = document.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs");
             var args = items.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!).ToList();
             string? roslyn = items.EnumerateArray().Select(i => i.GetProperty("DefiningProjectDirectory").GetString()).FirstOrDefault();
             string csc = roslyn == null ? "" : Path.Combine(roslyn, "bincore", "csc.dll");
@@ -49,7 +53,7 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
         {
             // The build worked; watch just keeps using MSBuild.
         }
-        return new BuildResult(true, new Dictionary<string, IReadOnlyList<string>>(), [], output);
+        return Builder.Parse(output, succeeded: true); // keeps the warnings in katas/
     }
 
     /// <summary>Compiles with the captured command line into .kata/watch/Katas.dll; <paramref name="sameApi"/> tells whether the tests can use it.</summary>

@@ -3,6 +3,9 @@ namespace Kata;
 /// <summary>The outcome of one kata's tests: counts, state and, for failures, the details.</summary>
 public sealed record KataResult(string Number, KataState State, int Passed, int Total, IReadOnlyList<TestOutcome> Tests, string Detail = "")
 {
+    /// <summary>Compiler warnings in the kata's files ("katas/K02_…/Matmul.cs(12,13): CS0168: …"); they never block.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The state a set of test outcomes means (see <see cref="KataState"/>).</summary>
     public static KataResult FromTests(string number, IReadOnlyList<TestOutcome> tests)
     {

@@ -23,7 +23,46 @@ public static partial class NUnitResults
         if (result == "Passed") return new TestOutcome(name, fullName, result);
         var (expected, actual) = ExpectedAndActual(message);
         string className = (string?)testCase.Attribute("classname") ?? "";
-        return new TestOutcome(name, fullName, result, message, stack, expected, actual, FileToOpen(stack, className, repo));
+        string method = (string?)testCase.Attribute("methodname") ?? name;
+        // The message may hold the stack of an exception the learner's code threw inside Assert.Throws.
+        var (file, note) = WhereToLook(message + "\n" + stack, className, repo, method);
+        return new TestOutcome(name, fullName, result, message, stack, expected, actual, file) { Inputs = InputsOf(message), OpenNote = note };
+    }
+
+    /// <summary>The operands TensorAssert prints under "inputs:" (up to "expected:"), with its hanging indent removed.</summary>
+    public static string? InputsOf(string message)
+    {
+        var match = InputsPattern().Match(message);
+        if (!match.Success) return null;
+        var lines = match.Groups[1].Value.TrimEnd().Split('\n');
+        const int hanging = 10; // "inputs:   " is as wide as "expected: "
+        return string.Join('\n', lines.Select((l, i) => i == 0 ? l.Trim() : l.Length - l.TrimStart(' ').Length >= hanging ? l[hanging..].TrimEnd() : l.Trim()));
+    }
+
+    /// <summary>
+    /// Where the learner should look, and why when it is not obvious: the learner's line the failure came from (a kata
+    /// frame in the stack), else the declaration of the kata method the failing test line calls (a wrong answer never
+    /// passes through the learner's code on its way to the assertion), else the file named after the test class.
+    /// </summary>
+    public static (string? File, string? Note) WhereToLook(string stackTrace, string className, Repository repo, string? testMethod = null)
+    {
+        foreach (Match frame in KataFramePattern().Matches(stackTrace))
+        {
+            string relative = "katas/" + frame.Groups[1].Value.Replace('\\', '/');
+            if (File.Exists(Path.Combine(repo.Root, relative))) return ($"{relative}:{frame.Groups[2].Value}", null);
+        }
+        foreach (Match frame in TestFramePattern().Matches(stackTrace))
+        {
+            string kataFolder = frame.Groups[1].Value;
+            string testFile = Path.Combine(repo.TestsDir, kataFolder, frame.Groups[2].Value);
+            var found = MethodUnderTest.Find(repo, kataFolder, testFile, int.Parse(frame.Groups[3].Value));
+            if (found != null) return ($"{found.File}:{found.Line}", $"{MethodUnderTest.Display(found)}, which this test calls");
+        }
+        // No test frame (a property test fails inside FsCheck): the kata method the whole test method calls.
+        if (testMethod != null && TestClassPattern().Match(className) is { Success: true } testClass
+            && MethodUnderTest.FindInTestMethod(repo, testClass.Groups[1].Value, testMethod) is { } called)
+            return ($"{called.File}:{called.Line}", $"{MethodUnderTest.Display(called)}, which this test calls");
+        return (FileToOpen("", className, repo), null);
     }
 
     /// <summary>
@@ -73,6 +112,12 @@ public static partial class NUnitResults
 
     [GeneratedRegex(@"[/\\]katas[/\\](K\d\d_\w+[/\\][^:\n]+?\.cs):line (\d+)")]
     private static partial Regex KataFramePattern();
+
+    [GeneratedRegex(@"[/\\]tests[/\\]Katas\.Tests[/\\](K\d\d_\w+)[/\\]([^:\n]+?\.cs):line (\d+)")]
+    private static partial Regex TestFramePattern();
+
+    [GeneratedRegex(@"^\s*inputs:\s*(.*?)(?=^\s*(?:Expected|actual):)", RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex InputsPattern();
 
     [GeneratedRegex(@"\.(K\d\d_\w+)\.(\w+?)Tests$")]
     private static partial Regex TestClassPattern();

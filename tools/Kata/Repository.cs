@@ -34,7 +34,7 @@ public sealed partial class Repository
         for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
             if (Directory.Exists(Path.Combine(dir.FullName, "katas")) && Directory.Exists(Path.Combine(dir.FullName, "tests", "Katas.Tests")))
                 return new Repository(dir.FullName);
-        throw new RunnerException("This is not a Foundations Katas repository: no folder above here holds katas/ and tests/Katas.Tests/. Run ./kata from the repository.");
+        throw new RunnerException("This is not a Foundations Katas repository: no folder above here holds katas/ and tests/Katas.Tests/. Run the repository's own ./kata (from any folder: path/to/repo/kata).");
     }
 
     /// <summary>Finds a kata by "K01", "k1", "1" or "01".</summary>

@@ -13,6 +13,12 @@ public sealed record TestOutcome(
 {
     public bool Passed => Result == "Passed";
 
+    /// <summary>The operands a failed assertion printed ("inputs:   a = …"), shown between the failure and expected/actual.</summary>
+    public string? Inputs { get; init; }
+
+    /// <summary>Why <see cref="FileToOpen"/> is the place to look, when it is not the line the failure came from.</summary>
+    public string? OpenNote { get; init; }
+
     /// <summary>True when the failure is the stub's own NotImplementedException (the learner has not started).</summary>
     public bool IsStub => !Passed && (Message.Contains("NotImplementedException", StringComparison.Ordinal)
                                       || StackTrace.Contains("NotImplementedException", StringComparison.Ordinal));

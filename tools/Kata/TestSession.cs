@@ -12,9 +12,15 @@ public sealed class TestSession(Repository repo, string target = "katas")
         var builder = new Builder(repo, target);
         Progress?.Invoke($"Building the tests against {target}/");
         var build = builder.BuildTests();
-        if (build.Succeeded) return RunBuilt(katas, builder.TestDll, null);
-        return target == "katas" && build.ErrorsByKata.Count > 0 ? RunAroundBrokenKatas(katas, build) : FromBrokenBuild(katas, build);
+        var results = build.Succeeded ? RunBuilt(katas, builder.TestDll, null)
+            : target == "katas" && build.ErrorsByKata.Count > 0 ? RunAroundBrokenKatas(katas, build) : FromBrokenBuild(katas, build);
+        return WithWarnings(results, build);
     }
+
+    /// <summary>Each kata's result with the compiler's warnings in its files, so the learner sees them next to the tests.</summary>
+    public static IReadOnlyDictionary<string, KataResult> WithWarnings(IReadOnlyDictionary<string, KataResult> results, BuildResult build) =>
+        build.WarningsByKata.Count == 0 ? results
+            : results.ToDictionary(p => p.Key, p => build.WarningsByKata.TryGetValue(p.Key, out var w) ? p.Value with { Warnings = w } : p.Value);
 
     /// <summary>Builds a copy with the broken katas set back to their stubs and runs every other kata there.</summary>
     private IReadOnlyDictionary<string, KataResult> RunAroundBrokenKatas(IReadOnlyList<KataInfo> katas, BuildResult build)

@@ -54,7 +54,7 @@ public static class Program
         AnsiConsole.MarkupLineInterpolated($"Training {Target}");
         AnsiConsole.MarkupLineInterpolated($"Data: [bold]{data.Description}[/] (loaded in {load.Elapsed.TotalSeconds:F1} s)");
         AnsiConsole.MarkupLineInterpolated(
-            $"Model: 784-50-10 MLP, SGD lr {options.LearningRate} (a tenth of it for the last epoch), batch size {options.BatchSize}, seed {options.Seed}, {options.Epochs} epochs");
+            $"Model: 784-50-10 MLP, SGD lr {options.LearningRate}{LastEpochNote(options.Epochs)}, batch size {options.BatchSize}, seed {options.Seed}, {Epochs(options.Epochs)}");
 
         var rng = new Rng(options.Seed);
         var model = new Mlp(784, 50, 10, rng);
@@ -88,6 +88,12 @@ public static class Program
         ShowResults(results);
         return 0;
     }
+
+    /// <summary>"1 epoch", "5 epochs".</summary>
+    private static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
+
+    /// <summary>The last epoch's smaller step exists only when there is an epoch before it (see Run).</summary>
+    private static string LastEpochNote(int epochs) => epochs > 1 ? " (a tenth of it for the last epoch)" : "";
 
     private static void ShowResults(List<(EpochResult Result, TimeSpan Time)> results)
     {

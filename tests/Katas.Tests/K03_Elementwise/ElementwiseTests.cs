@@ -13,26 +13,28 @@ public class ElementwiseTests
     // The chapter's two vectors.
     private static Tensor A() => Tensor.FromArray(10f, 6f, -4f);
     private static Tensor B() => Tensor.FromArray(2f, 8f, 7f);
+    /// <summary>The two vectors by name, printed next to expected and actual when a test fails.</summary>
+    private static (string, Tensor)[] AB() => [("a", A()), ("b", B())];
 
     [Test]
     public void Add_ChaptersVectors()
     {
-        TensorAssert.Equal(Elementwise.Add(A(), B()), Tensor.FromArray(12f, 14f, 3f), "a + b pairs element n of a with element n of b");
+        TensorAssert.Equal(Elementwise.Add(A(), B()), Tensor.FromArray(12f, 14f, 3f), "a + b pairs element n of a with element n of b", AB());
     }
 
     [Test]
     public void SubMulDiv_ChaptersVectors()
     {
-        TensorAssert.Equal(Elementwise.Sub(A(), B()), Tensor.FromArray(8f, -2f, -11f), "a − b, element by element");
-        TensorAssert.Equal(Elementwise.Mul(A(), B()), Tensor.FromArray(20f, 48f, -28f), "a · b, element by element (not a dot product)");
-        TensorAssert.Near(Elementwise.Div(A(), B()), Tensor.FromArray(5f, 0.75f, -4f / 7f), "a / b, element by element");
+        TensorAssert.Equal(Elementwise.Sub(A(), B()), Tensor.FromArray(8f, -2f, -11f), "a − b, element by element", AB());
+        TensorAssert.Equal(Elementwise.Mul(A(), B()), Tensor.FromArray(20f, 48f, -28f), "a · b, element by element (not a dot product)", AB());
+        TensorAssert.Near(Elementwise.Div(A(), B()), Tensor.FromArray(5f, 0.75f, -4f / 7f), "a / b, element by element", inputs: AB());
     }
 
     [Test]
     public void Comparisons_GiveOnesAndZeros()
     {
-        TensorAssert.Equal(Elementwise.Lt(A(), B()), Tensor.FromArray(0f, 1f, 1f), "a < b: 10<2 no, 6<8 yes, -4<7 yes");
-        TensorAssert.Equal(Elementwise.Gt(A(), B()), Tensor.FromArray(1f, 0f, 0f), "a > b");
+        TensorAssert.Equal(Elementwise.Lt(A(), B()), Tensor.FromArray(0f, 1f, 1f), "a < b: 10<2 no, 6<8 yes, -4<7 yes", AB());
+        TensorAssert.Equal(Elementwise.Gt(A(), B()), Tensor.FromArray(1f, 0f, 0f), "a > b", AB());
         TensorAssert.Equal(Elementwise.Eq(A(), Tensor.FromArray(10f, 0f, -4f)), Tensor.FromArray(1f, 0f, 1f), "a == b");
     }
 
@@ -50,7 +52,7 @@ public class ElementwiseTests
     public void Matrices_AreElementwiseToo()
     {
         var m = Tensor.FromArray(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
-        TensorAssert.Equal(Elementwise.Mul(m, m), Tensor.FromArray(new float[,] { { 1, 4, 9 }, { 16, 25, 36 } }), "m · m squares each element");
+        TensorAssert.Equal(Elementwise.Mul(m, m), Tensor.FromArray(new float[,] { { 1, 4, 9 }, { 16, 25, 36 } }), "m · m squares each element", [("m", m)]);
     }
 
     [Test]

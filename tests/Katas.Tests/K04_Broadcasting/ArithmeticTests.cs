@@ -12,20 +12,22 @@ public class ArithmeticTests
 {
     private static Tensor C() => Tensor.FromArray(10f, 20f, 30f);
     private static Tensor M() => Tensor.FromArray(new float[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } });
+    /// <summary>The operands by name, printed next to expected and actual when a test fails.</summary>
+    private static (string, Tensor)[] MC() => [("m", M()), ("c", C())];
 
     [Test]
     public void MatrixPlusVector_AddsTheVectorToEveryRow()
     {
         var expected = Tensor.FromArray(new float[,] { { 11, 22, 33 }, { 14, 25, 36 }, { 17, 28, 39 } });
-        TensorAssert.Equal(Broadcast.Add(M(), C()), expected, "m + c: c lines up with m's last dimension, one row at a time");
-        TensorAssert.Equal(Broadcast.Add(C(), M()), expected, "c + m is the same");
+        TensorAssert.Equal(Broadcast.Add(M(), C()), expected, "m + c: c lines up with m's last dimension, one row at a time", MC());
+        TensorAssert.Equal(Broadcast.Add(C(), M()), expected, "c + m is the same", MC());
     }
 
     [Test]
     public void MatrixPlusColumn_AddsTheVectorToEveryColumn()
     {
         var expected = Tensor.FromArray(new float[,] { { 11, 12, 13 }, { 24, 25, 26 }, { 37, 38, 39 } });
-        TensorAssert.Equal(Broadcast.Add(M(), Broadcast.Unsqueeze(C(), 1)), expected, "m + c[:, None]: c as a 3×1 column");
+        TensorAssert.Equal(Broadcast.Add(M(), Broadcast.Unsqueeze(C(), 1)), expected, "m + c[:, None]: c as a 3×1 column", MC());
     }
 
     [Test]
@@ -69,7 +71,7 @@ public class ArithmeticTests
         var mean = Tensor.FromArray(1f, 2f, 3f);
         var std = Tensor.FromArray(2f, 2f, 3f);
         TensorAssert.Near(Broadcast.Normalize(x, mean, std), Tensor.FromArray(new float[,] { { 0, 1, 2 }, { 1, 3, 0 } }),
-            "(x − mean) / std, each column with its own statistics");
+            "(x − mean) / std, each column with its own statistics", inputs: [("x", x), ("mean", mean), ("std", std)]);
         TensorAssert.Near(Broadcast.Normalize(x, Tensor.Scalar(3f), Tensor.Scalar(2f)), (x - 3f) / 2f, "scalar statistics");
     }
 

@@ -38,7 +38,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
         var a = Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 } });
         var b = Tensor.FromArray(new float[,] { { 5, 6 }, { 7, 8 } });
         TensorAssert.Equal(Multiply(a, b), Tensor.FromArray(new float[,] { { 19, 22 }, { 43, 50 } }),
-            $"{Recipe}: [[1, 2], [3, 4]] @ [[5, 6], [7, 8]]");
+            $"{Recipe}: [[1, 2], [3, 4]] @ [[5, 6], [7, 8]]", inputs: [("a", a), ("b", b)]);
     }
 
     [Test]
@@ -80,7 +80,8 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
     public void EdgeShapes_MatchTheRealProduct(int n, int k, int m)
     {
         Tensor a = TensorGen.Randn(n * 100 + k, n, k), b = TensorGen.Randn(m * 100 + k, k, m);
-        TensorAssert.Near(Multiply(a, b), Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)", atol: Atol(k));
+        TensorAssert.Near(Multiply(a, b), Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)", atol: Atol(k),
+            inputs: [("a", a), ("b", b)]);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]

@@ -13,11 +13,15 @@ public static class TensorAssert
     public const double Rtol = 1e-3, Atol = 1e-5;
 
     /// <summary>Fails unless <paramref name="actual"/> has <paramref name="expected"/>'s shape and every element
-    /// is within atol + rtol·|expected|.</summary>
-    public static void Near(Tensor? actual, Tensor expected, string idea, double rtol = Rtol, double atol = Atol)
+    /// is within atol + rtol·|expected|. <paramref name="inputs"/> (the operands, by name) are printed next to
+    /// expected and actual when the test fails, in full when they are small.</summary>
+    public static void Near(Tensor? actual, Tensor expected, string idea, double rtol = Rtol, double atol = Atol,
+                            (string Name, Tensor Value)[]? inputs = null)
     {
-        Assert.That(actual, Is.Not.Null, $"{idea}: expected a tensor of shape {ShapeRules.Format(expected.Shape)}, got null");
-        HasShape(actual!, expected.Shape, idea);
+        string given = Inputs(inputs);
+        Assert.That(actual, Is.Not.Null, $"{idea}: expected a tensor of shape {ShapeRules.Format(expected.Shape)}, got null{given}");
+        Assert.That(actual!.Shape, Is.EqualTo(expected.Shape),
+            $"{idea}: the shape should be {ShapeRules.Format(expected.Shape)} but is {ShapeRules.Format(actual.Shape)}{given}");
         float[] a = actual!.ToArray(), e = expected.ToArray();
         for (int i = 0; i < a.Length; i++)
         {
@@ -26,7 +30,7 @@ public static class TensorAssert
             bool close = a[i] == e[i] || (double.IsFinite(diff) && diff <= atol + rtol * Math.Abs((double)e[i]));
             if (!close)
                 Assert.Fail($"{idea}: element {FormatIndex(i, expected.Shape)} is {a[i]} but should be {e[i]} " +
-                            $"(difference {diff:G4}, tolerance rtol={rtol}, atol={atol}).\n" +
+                            $"(difference {diff:G4}, tolerance rtol={rtol}, atol={atol}).{given}\n" +
                             $"expected: {Preview(expected)}\nactual:   {Preview(actual)}");
         }
     }
@@ -39,7 +43,32 @@ public static class TensorAssert
     }
 
     /// <summary>Fails unless the elements equal <paramref name="expected"/> exactly (for integer-valued results).</summary>
-    public static void Equal(Tensor? actual, Tensor expected, string idea) => Near(actual, expected, idea, rtol: 0, atol: 0);
+    public static void Equal(Tensor? actual, Tensor expected, string idea, (string Name, Tensor Value)[]? inputs = null) =>
+        Near(actual, expected, idea, rtol: 0, atol: 0, inputs);
+
+    /// <summary>Tensors of at most this many elements are printed whole as inputs; larger ones by their shape.</summary>
+    public const int SmallInput = 64;
+
+    /// <summary>
+    /// "\ninputs:   a = tensor(…)\n          b = …": each operand on its own line under one label, aligned like
+    /// "expected:" and "actual:" (the runner shows it between the failure and expected/actual). Empty without inputs.
+    /// </summary>
+    public static string Inputs((string Name, Tensor Value)[]? inputs)
+    {
+        if (inputs is null || inputs.Length == 0) return "";
+        const string label = "inputs:   ";
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, value) in inputs)
+        {
+            string prefix = $"{name} = ";
+            string shown = value.Numel <= SmallInput ? value.ToString()
+                : $"a tensor of shape {ShapeRules.Format(value.Shape)} (too big to print)";
+            // Continuation lines of a printed tensor keep their alignment under the first line.
+            shown = shown.Replace("\n", "\n" + new string(' ', label.Length + prefix.Length));
+            text.Append(text.Length == 0 ? "\n" + label : "\n" + new string(' ', label.Length)).Append(prefix).Append(shown);
+        }
+        return text.ToString();
+    }
 
     /// <summary>The multi-index of flat position <paramref name="flat"/> in a row-major shape, like [1, 2].</summary>
     public static string FormatIndex(int flat, IReadOnlyList<int> shape)

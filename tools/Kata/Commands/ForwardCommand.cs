@@ -10,11 +10,39 @@ public static class ForwardCommand
     {
         if (!File.Exists(Path.Combine(repo.Root, "benchmarks", "Benchmarks.csproj")))
             return Missing(console, "benchmarks/Benchmarks.csproj");
+        if (!solutions) WriteMissingRungs(repo, console, StatusCommand.Results(repo, console));
         var args = new List<string> { "run", "-c", "Release", "--project", "benchmarks" };
         if (solutions) args.Add("-p:Against=solutions");
         args.AddRange(["--", "--ladder"]);
         if (quick) args.Add("--quick");
         return Forward(repo, console, args);
+    }
+
+    /// <summary>The katas whose matrix product is a rung of the ladder, in the ladder's order.</summary>
+    public static readonly IReadOnlyList<(string Kata, string Rung)> LadderRungs =
+    [
+        ("K02", "ThreeLoops"), ("K03", "TwoLoops"), ("K04", "OneLoop"), ("K05", "Einsum"), ("K06", "FastMatmul"), ("K07", "OpenCL"),
+    ];
+
+    /// <summary>
+    /// Before timing the learner's own code: which rungs will read "not implemented" because their kata is not done
+    /// yet, and how to finish them or time the reference instead. Says nothing when every rung is ready.
+    /// </summary>
+    public static void WriteMissingRungs(Repository repo, IAnsiConsole console, IReadOnlyDictionary<string, KataResult> results)
+    {
+        var missing = LadderRungs
+            .Select(r => (r.Rung, Kata: repo.Katas.FirstOrDefault(k => k.Number == r.Kata)))
+            .Where(r => r.Kata != null && (!results.TryGetValue(r.Kata.Number, out var result) || result.State != KataState.Done))
+            .ToList();
+        if (missing.Count == 0) return;
+        console.MarkupLine($"[yellow]The ladder times your katas; {missing.Count} of its rungs are not done yet and will read \"not implemented\" or be left out:[/]");
+        foreach (var (rung, kata) in missing)
+        {
+            var result = results.GetValueOrDefault(kata!.Number);
+            string state = result == null ? "not run" : result.Total > 0 ? $"{Ui.StateText(result.State)}, {result.Passed}/{result.Total} tests" : Ui.StateText(result.State);
+            console.MarkupLine($"  {Ui.Escape(rung),-10} needs {Ui.Escape(kata.Label)} ({Ui.Escape(state)}) — finish it with [bold]./kata watch {kata.Number}[/]");
+        }
+        console.MarkupLine("[grey]Or time the reference solutions now: ./kata bench --solutions[/]");
     }
 
     public static int Train(Repository repo, IAnsiConsole console, bool solutions, IReadOnlyList<string> extra)

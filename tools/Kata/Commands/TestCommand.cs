@@ -35,6 +35,7 @@ public static class TestCommand
         var titles = KataSteps.ReadTitles(Path.Combine(kata.Directory, "README.md"));
         foreach (var step in result.Steps)
             console.MarkupLine($"  {(step.Done ? "[green]✓[/]" : step.Passed > 0 ? "[yellow]…[/]" : "[grey]·[/]")} {Ui.Escape(KataSteps.Describe(step, titles))}");
+        Ui.WriteWarnings(console, result.Warnings);
         console.MarkupLine(Verdict(kata, result));
     }
 
