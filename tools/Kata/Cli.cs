@@ -77,6 +77,8 @@ public static class Cli
             [.. r.GetValue(trainArgs) ?? [], .. r.UnmatchedTokens])));
         root.Subcommands.Add(train);
 
+        root.Subcommands.Add(GradebookCommand.Create(console));
+
         return root.Parse(args).Invoke();
     }
 
