@@ -43,7 +43,7 @@ public static class GradebookCommand
         var weeks = new Option<int>("--weeks") { Description = "How many weekly grades each.", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed gives the same class.", DefaultValueFactory = _ => 19 };
         var synthetic = new Command("synthetic", "Invent a SYNTHETIC class (learners synthetic-NNN) for demos and scale checks, and add it to the gradebook.") { dir, learners, weeks, seed };
-        synthetic.SetAction(r => Guard(console, () => Synthetic(console, r.GetValue(db)!, r.GetValue(dir)!, r.GetValue(learners), r.GetValue(weeks), r.GetValue(seed))));
+        synthetic.SetAction(r => Guard(console, () => Synthetic(console, Repository.Find(), r.GetValue(db)!, r.GetValue(dir)!, r.GetValue(learners), r.GetValue(weeks), r.GetValue(seed))));
         gradebook.Subcommands.Add(synthetic);
         return gradebook;
     }
@@ -94,9 +94,9 @@ public static class GradebookCommand
         return 0;
     }
 
-    public static int Synthetic(IAnsiConsole console, string db, string dir, int learners, int weeks, int seed)
+    public static int Synthetic(IAnsiConsole console, Repository repo, string db, string dir, int learners, int weeks, int seed)
     {
-        var katas = SyntheticClass.KatasOf(Repository.Find());
+        var katas = SyntheticClass.KatasOf(repo);
         var written = SyntheticClass.Write(Path.GetFullPath(dir), katas, learners, weeks, seed);
         using (var store = GradebookStore.Open(db))
             foreach (var (student, files) in written) GradeImport.AddFiles(store, student, files, null);

@@ -35,7 +35,7 @@ public static class ClassReportHtml
     {
         html.Append("<section id=\"heatmap\"><h2>Learners × katas (points 0–100 from each learner's latest grade)</h2>\n");
         html.Append("<p class=\"legend noprint\"><label>Find a learner <input id=\"find\" type=\"search\" placeholder=\"login\"></label> · click a column head to sort</p>\n");
-        html.Append("<p class=\"legend\">Cells: points; <b>✓</b> done · <b>–</b> not started · <b>⏱</b> timed out · <b>✗</b> crashed or does not build · <b>R</b> refused. Colour repeats the number: ");
+        html.Append("<p class=\"legend\">Cells: points; <b>✓</b> done · <b>–</b> not started · <b>TO</b> timed out (hung) · <b>✗</b> crashed or does not build · <b>R</b> refused. Colour repeats the number: ");
         for (int b = 0; b <= 10; b++) html.Append(I($"<span class=\"h{b}\">{b * 10}</span>"));
         html.Append("</p>\n<table class=\"heat\" id=\"grid\"><thead><tr><th>Learner</th><th>Score</th>");
         foreach (var (kata, title) in view.Katas) html.Append("<th title=\"").Append(E(title)).Append("\">").Append(kata).Append("</th>");
@@ -57,7 +57,7 @@ public static class ClassReportHtml
 
     private static string CellText(KataCell cell) => cell.Status switch
     {
-        "timed out" => "⏱",
+        "timed out" => "TO",
         "crashed" or "does not build" => "✗",
         "not started" => "–",
         _ when cell.Done => "✓",

@@ -63,8 +63,9 @@ public sealed record ClassView(
             SELECT s.login, r.graded_at, k.status, k.kata || ' ' || k.status || coalesce(': ' || nullif(k.detail, ''), '')
             FROM kata_scores k JOIN runs r ON r.id = k.run_id JOIN students s ON s.id = r.student_id WHERE k.status IN ('timed out', 'crashed')
             UNION ALL
-            SELECT s.login, r.graded_at, lower(t.outcome), t.kata || ' ' || t.name || ' ' || lower(t.outcome) || coalesce(': ' || nullif(t.message, ''), '')
-            FROM test_outcomes t JOIN runs r ON r.id = t.run_id JOIN students s ON s.id = r.student_id WHERE t.outcome IN ('TimedOut', 'Crashed')
+            SELECT s.login, r.graded_at, h.kind, t.kata || ' ' || t.name || ' ' || h.kind || coalesce(': ' || nullif(t.message, ''), '')
+            FROM test_outcomes t JOIN runs r ON r.id = t.run_id JOIN students s ON s.id = r.student_id
+            JOIN (SELECT 'TimedOut' AS outcome, 'timed out' AS kind UNION ALL SELECT 'Crashed', 'crashed') h ON h.outcome = t.outcome
             UNION ALL
             SELECT s.login, r.graded_at, 'refused', coalesce(f.kata || ' ', '') || f.rule || ' ' || f.file || coalesce(':' || f.line, '') || ' ' || f.message
             FROM refusals f JOIN runs r ON r.id = f.run_id JOIN students s ON s.id = r.student_id WHERE f.kata IS NOT NULL

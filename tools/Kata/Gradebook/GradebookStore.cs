@@ -30,6 +30,11 @@ public sealed class GradebookStore : IDisposable
         {
             connection.Open();
             GradebookSchema.Migrate(connection, full);
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON";   // one fsync per checkpoint, not per grade
+                pragma.ExecuteNonQuery();
+            }
             return new GradebookStore(connection, full);
         }
         catch (SqliteException e)

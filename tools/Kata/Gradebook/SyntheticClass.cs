@@ -30,7 +30,8 @@ public static partial class SyntheticClass
         {
             var random = new Random(HashCode.Combine(seed, l));
             string student = $"synthetic-{l:000}";
-            double pace = 0.3 + 2.2 * random.NextDouble() * random.NextDouble() + 0.4 * random.NextDouble();
+            double kind = random.NextDouble(), spread = random.NextDouble();   // fast, steady or slow learners (katas per week)
+            double pace = kind < 0.15 ? 1.3 + 0.9 * spread : kind < 0.75 ? 0.5 + 0.6 * spread : 0.15 + 0.35 * spread;
             int startWeek = random.NextDouble() < 0.15 ? random.Next(1, Math.Max(2, weeks / 2)) : 0;
             double stallChance = random.NextDouble() * 0.6;
             var files = new List<string>();
