@@ -120,6 +120,7 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
         var start = new ProcessStartInfo(file) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("KATA_ROOT");
+        start.Environment.Remove("Against");   // the grade always compiles the learner's katas/, whatever the caller built against
         if (kataRoot != null) start.Environment["KATA_ROOT"] = kataRoot;
         start.Environment["NO_COLOR"] = "1";
         var output = new System.Text.StringBuilder();
@@ -163,5 +164,5 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
 /// <summary>How collect starts the instructor's runner: by default this very runner (<c>dotnet kata.dll</c>).</summary>
 public sealed record RunnerCommand(string FileName, IReadOnlyList<string> Prefix)
 {
-    public static RunnerCommand ThisRunner() => new("dotnet", [Path.Combine(AppContext.BaseDirectory, "kata.dll")]);
+    public static RunnerCommand ThisRunner() => new(Dotnet.HostPath, [Path.Combine(AppContext.BaseDirectory, "kata.dll")]);
 }
