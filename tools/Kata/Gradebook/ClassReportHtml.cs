@@ -111,16 +111,22 @@ public static class ClassReportHtml
         html.Append("</section>\n");
     }
 
-    /// <summary>The learner's score at each run, 0–100, as a polyline; the first and last scores are written beside it.</summary>
+    /// <summary>
+    /// The learner's score at each graded run, 0–100, as a polyline (refused runs have no score, so they are left out
+    /// and named in the text); the first and last scores are written beside it.
+    /// </summary>
     private static string Sparkline(IReadOnlyList<RunPoint> runs)
     {
         const int width = 90, height = 18;
-        var points = runs.Select((r, i) => (x: runs.Count == 1 ? width / 2.0 : 2 + i * (width - 4.0) / (runs.Count - 1), y: height - 1 - r.Score * (height - 2) / 100)).ToList();
-        string polyline = string.Join(' ', points.Select(p => I($"{p.x:0.#},{p.y:0.#}")));
+        var graded = runs.Where(r => !r.Refused).ToList();
         string history = string.Join(", ", runs.Select(r => I($"{r.GradedAt:MM-dd} {(r.Refused ? "refused" : r.Score.ToString("0.#", CultureInfo.InvariantCulture))}")));
+        string note = runs[^1].Refused ? ", last refused" : "";
+        if (graded.Count == 0) return $"<span class=\"trend\" title=\"{history}\">all refused</span>";
+        var points = graded.Select((r, i) => (x: graded.Count == 1 ? width / 2.0 : 2 + i * (width - 4.0) / (graded.Count - 1), y: height - 1 - r.Score * (height - 2) / 100)).ToList();
+        string polyline = string.Join(' ', points.Select(p => I($"{p.x:0.#},{p.y:0.#}")));
         var (lastX, lastY) = points[^1];
         return I($"<svg class=\"spark\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\"><title>{history}</title><polyline points=\"{polyline}\"/><circle cx=\"{lastX:0.#}\" cy=\"{lastY:0.#}\" r=\"2\"/></svg> ")
-               + I($"<span class=\"trend\">{runs[0].Score:0} → {runs[^1].Score:0}</span>");
+               + I($"<span class=\"trend\">{graded[0].Score:0} → {graded[^1].Score:0}{note}</span>");
     }
 
     private static int Bucket(double points) => (int)Math.Clamp(Math.Floor(points / 10), 0, 10);
