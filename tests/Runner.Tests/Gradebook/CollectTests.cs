@@ -56,7 +56,7 @@ public class CollectTests
                 Assert.That(done, Is.EqualTo(new Dictionary<string, string> { ["early"] = "", ["middle"] = "K01", ["late"] = "K01,K02,K03" }));
                 Assert.That(view.Learners.Single(l => l.Login == "late").Latest["K04"].Status, Is.EqualTo("not started"));
                 Assert.That(view.Katas.Select(k => k.Kata), Is.EqualTo(real.Katas.Take(KatasInAClone).Select(k => k.Number)));
-                Assert.That(view.Incidents.Select(i => (i.Login, i.Kind)), Does.Contain(("ghost", "refused")));
+                Assert.That(view.Incidents.Select(i => (i.Login, i.Kind)), Does.Contain(("ghost", "not graded")));
                 Assert.That(view.Incidents.Single(i => i.Login == "ghost").What, Does.StartWith("collect: could not clone"));
             });
         }

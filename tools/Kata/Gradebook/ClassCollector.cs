@@ -91,7 +91,7 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
         string gradeJson = Path.Combine(reportDir, "grade.json");
         if (exit == -1) return Fail(store, submission, $"grading did not finish within {RepositoryTimeout.TotalMinutes:0.#} min (killed; log {log})");
         if (exit is not (0 or 1 or Commands.GradeCommand.Refused) || !File.Exists(gradeJson))
-            return Fail(store, submission, $"grading failed with exit code {exit}: {LastLine(output)} (log {log})");
+            return Fail(store, submission, $"grading failed with exit code {exit}: {Gist(output)} (log {log})");
         try
         {
             var outcome = GradeImport.AddFiles(store, submission.Student, [gradeJson], null);
@@ -145,6 +145,13 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
         File.AppendAllText(log, $"$ {file} {string.Join(' ', args)}\n{text}\n");
         return (finished ? process.ExitCode : -1, text);
     }
+
+    /// <summary>The line that says what went wrong: the first error-like line (a usage error prints help after it), else the last.</summary>
+    private static string Gist(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Unrecognized", StringComparison.Ordinal)
+                                 || l.Contains("required", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Refusing", StringComparison.Ordinal))
+        ?? LastLine(output);
 
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no output)";

@@ -58,7 +58,7 @@ public sealed record ClassView(
             .ToList();
 
         var incidents = Rows(connection, """
-            SELECT s.login, r.graded_at, 'refused', coalesce(r.refusal_reason, 'refused') FROM runs r JOIN students s ON s.id = r.student_id WHERE r.refused = 1
+            SELECT s.login, r.graded_at, CASE WHEN r.refusal_reason LIKE 'collect:%' THEN 'not graded' ELSE 'refused' END, coalesce(r.refusal_reason, 'refused') FROM runs r JOIN students s ON s.id = r.student_id WHERE r.refused = 1
             UNION ALL
             SELECT s.login, r.graded_at, k.status, k.kata || ' ' || k.status || coalesce(': ' || nullif(k.detail, ''), '')
             FROM kata_scores k JOIN runs r ON r.id = k.run_id JOIN students s ON s.id = r.student_id WHERE k.status IN ('timed out', 'crashed')
