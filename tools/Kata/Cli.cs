@@ -107,6 +107,8 @@ public static class Cli
             [.. r.GetValue(trainArgs) ?? [], .. r.UnmatchedTokens])));
         root.Subcommands.Add(train);
 
+        root.Subcommands.Add(GradebookCommand.Create(() => console));
+
         var parsed = root.Parse(args);
         console = Ui.CreateConsole(output, isTerminal, parsed.GetValue(noColor));
         if (parsed.Errors.Count > 0)
