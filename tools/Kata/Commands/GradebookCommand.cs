@@ -34,8 +34,9 @@ public static class GradebookCommand
 
         var output = new Argument<string>("out") { Description = "The HTML page to write, e.g. class.html (a CSV for an LMS goes next to it)." };
         var csv = new Option<string?>("--csv") { Description = "Where the CSV goes (default: the page's name with .csv)." };
-        var report = new Command("report", "Write the class report: one self-contained HTML page (heatmap, pass rates, most-failed tests, progress, refused or hung) and a CSV.") { output, csv };
-        report.SetAction(r => { var console = consoleOf(); return Guard(console, () => Report(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(csv))); });
+        var title = new Option<string>("--title") { Description = "The page's title.", DefaultValueFactory = _ => "Foundations Katas — class report" };
+        var report = new Command("report", "Write the class report: one self-contained HTML page (heatmap, pass rates, most-failed tests, progress, refused or hung) and a CSV.") { output, csv, title };
+        report.SetAction(r => { var console = consoleOf(); return Guard(console, () => Report(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(csv), r.GetValue(title)!)); });
         gradebook.Subcommands.Add(report);
 
         var dir = new Argument<string>("dir") { Description = "Where the synthetic grade.json files go." };
@@ -79,7 +80,7 @@ public static class GradebookCommand
         return 0;
     }
 
-    public static int Report(IAnsiConsole console, string db, string output, string? csv)
+    public static int Report(IAnsiConsole console, string db, string output, string? csv, string title = "Foundations Katas — class report")
     {
         if (!File.Exists(db)) throw new RunnerException($"There is no gradebook at {Path.GetFullPath(db)}: add grades first (./kata gradebook add or collect), or pass --db.");
         using var store = GradebookStore.Open(db);
@@ -88,7 +89,7 @@ public static class GradebookCommand
         string table = Path.GetFullPath(csv ?? Path.ChangeExtension(output, ".csv"));
         Directory.CreateDirectory(Path.GetDirectoryName(page)!);
         Directory.CreateDirectory(Path.GetDirectoryName(table)!);
-        File.WriteAllText(page, ClassReportHtml.Render(view, DateTimeOffset.UtcNow));
+        File.WriteAllText(page, ClassReportHtml.Render(view, DateTimeOffset.UtcNow, title));
         File.WriteAllText(table, ClassReportCsv.Render(view));
         console.MarkupLine($"{view.Learners.Count} learners × {view.Katas.Count} katas → {Markup.Escape(page)} ({new FileInfo(page).Length / 1024.0:0} KB) and {Markup.Escape(table)}");
         return 0;
