@@ -1,0 +1,33 @@
+namespace Charts;
+
+/// <summary>
+/// Activation statistics per layer of a deep stack, one line per initialization: the chapter's
+/// experiments (K08's mean and std per layer, K13's "why √5"). A statistic that went NaN or infinite
+/// ends its line there, and the legend says at which layer.
+/// </summary>
+public static class LayerChart
+{
+    /// <summary>Writes one chart of <paramref name="series"/> (x = layer) to PNG and SVG; <paramref name="logY"/> for stds
+    /// that shrink or grow by powers of ten.</summary>
+    public static ChartFiles Save(string directory, string name, string title, string yLabel, IEnumerable<Series> series,
+        string subtitle, bool logY, double? yMin = null, double? yMax = null)
+    {
+        var plot = LineCharts.Draw(title, "layer", yLabel, series.Select(Annotated), logY);
+        LineCharts.Subtitle(plot, title, subtitle);
+        if (yMin is { } low && yMax is { } high) plot.Axes.SetLimitsY(low, high);
+        return ChartFiles.Save(plot, directory, name, 1000, 600);
+    }
+
+    // "NaN from layer 29", "0 from layer 41": where a line stops and why, so a missing tail is not a mystery.
+    private static Series Annotated(Series series)
+    {
+        if (series.Note is not null) return series;
+        for (int i = 0; i < series.Y.Count; i++)
+        {
+            double y = series.Y[i];
+            if (double.IsNaN(y)) return series with { Note = $"NaN from layer {series.X[i]}" };
+            if (double.IsInfinity(y)) return series with { Note = $"infinite from layer {series.X[i]}" };
+        }
+        return series;
+    }
+}
