@@ -1,12 +1,11 @@
-using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Jobs;
 
 namespace Benchmarks;
 
 /// <summary>
-/// Keeps BenchmarkDotNet's child builds on the same side of the katas/solutions switch as this
-/// process. BenchmarkDotNet rebuilds the benchmarks in a generated project and does not pass on
-/// <c>-p:Against=solutions</c>; MSBuild reads environment variables as properties, so setting
-/// <c>Against</c> here makes every child build reference the same assembly this one did.
+/// Keeps BenchmarkDotNet's child builds on the same side of the katas/solutions switch as this process.
+/// BenchmarkDotNet rebuilds the benchmarks in a generated project and does not pass on <c>-p:Against=solutions</c>
+/// by itself, so every job carries it as an MSBuild argument.
 /// </summary>
 internal static class AgainstSwitch
 {
@@ -16,6 +15,6 @@ internal static class AgainstSwitch
     public const string Target = "katas";
 #endif
 
-    [ModuleInitializer]
-    internal static void PassToChildBuilds() => Environment.SetEnvironmentVariable("Against", Target);
+    /// <summary><paramref name="job"/>, building its child project against the same <see cref="Target"/>.</summary>
+    public static Job OnTheSameSide(Job job) => job.WithArguments([new MsBuildArgument($"-p:Against={Target}")]);
 }

@@ -9,6 +9,7 @@ public static class LineCharts
     /// <summary>A plot of <paramref name="series"/>; with <paramref name="logY"/> the y axis is log10 (ticks show real values).</summary>
     public static Plot Draw(string title, string xLabel, string yLabel, IEnumerable<Series> series, bool logY = false)
     {
+        double lowest = double.PositiveInfinity, highest = double.NegativeInfinity;
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel(xLabel);
@@ -17,20 +18,46 @@ public static class LineCharts
         {
             var (x, y) = line.Finite(positiveOnly: logY);
             if (logY) y = y.Select(Math.Log10).ToArray();
+            if (y.Length > 0) (lowest, highest) = (Math.Min(lowest, y.Min()), Math.Max(highest, y.Max()));
             var scatter = plot.Add.Scatter(x, y);
             scatter.LegendText = line.Label;
             scatter.MarkerSize = 7;
             scatter.LineWidth = 2;
         }
-        if (logY)
-        {
-            // ScottPlot draws log scales as log10 data with tick labels that undo the log.
-            plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = value => Math.Pow(10, value).ToString("G3"), MinorTickGenerator = new LogMinorTickGenerator() };
-        }
+        if (logY && lowest <= highest) plot.Axes.Left.TickGenerator = Decades(Math.Floor(lowest), Math.Ceiling(highest));
         plot.ShowLegend(Edge.Right);
         return plot;
     }
 
+    // ScottPlot draws a log scale as log10 of the data: major ticks at whole powers of ten, labelled with
+    // the real value, and minor ticks at 2…9 times each power.
+    private static NumericManual Decades(double first, double last)
+    {
+        if (last == first) last = first + 1;
+        var ticks = new NumericManual();
+        for (double power = first; power <= last; power++)
+        {
+            ticks.AddMajor(power, Math.Pow(10, power).ToString("G4", System.Globalization.CultureInfo.InvariantCulture));
+            for (int m = 2; m <= 9 && power < last; m++) ticks.AddMinor(power + Math.Log10(m));
+        }
+        return ticks;
+    }
+
     /// <summary>Adds a second line of text under the title (the machine, the run, a warning).</summary>
-    public static void Subtitle(Plot plot, string title, string subtitle) => plot.Title($"{title}\n{subtitle}", size: 14);
+    public static void Subtitle(Plot plot, string title, string subtitle)
+    {
+        if (!string.IsNullOrWhiteSpace(subtitle)) plot.Title($"{title}\n{Wrap(subtitle, 110)}", size: 14);
+    }
+
+    // Long subtitles (a CPU name, a BLAS build string) break at spaces rather than run off the image.
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string> { "" };
+        foreach (string word in text.Split(' '))
+        {
+            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > width) lines.Add("");
+            lines[^1] = lines[^1].Length == 0 ? word : lines[^1] + " " + word;
+        }
+        return string.Join("\n", lines);
+    }
 }
