@@ -14,7 +14,7 @@ public static class Program
     {
         if (args.Contains("--ladder")) return LadderCommand.Run(args);
         // The default job carries the katas/solutions switch; jobs named on the command line (--job short) start from it.
-        var config = DefaultConfig.Instance.AddJob(AgainstSwitch.OnTheSameSide(Job.Default).AsDefault());
+        var config = DefaultConfig.Instance.AddJob(AgainstSwitch.OnTheSameSide(Job.Default).AsDefault()).WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return 0;
     }

@@ -29,16 +29,17 @@ public static class LineCharts
         return plot;
     }
 
-    // ScottPlot draws a log scale as log10 of the data: major ticks at whole powers of ten, labelled with
-    // the real value, and minor ticks at 2…9 times each power.
+    // ScottPlot draws a log scale as log10 of the data: major ticks at powers of ten (every few powers when the
+    // data spans dozens of them), labelled with the real value, and minor ticks at 2…9 times each power.
     private static NumericManual Decades(double first, double last)
     {
         if (last == first) last = first + 1;
+        int step = Math.Max(1, (int)Math.Ceiling((last - first) / 10));
         var ticks = new NumericManual();
-        for (double power = first; power <= last; power++)
+        for (double power = first; power <= last; power += step)
         {
-            ticks.AddMajor(power, Math.Pow(10, power).ToString("G4", System.Globalization.CultureInfo.InvariantCulture));
-            for (int m = 2; m <= 9 && power < last; m++) ticks.AddMinor(power + Math.Log10(m));
+            ticks.AddMajor(power, Math.Abs(power) < 4 ? Math.Pow(10, power).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : $"1e{power}");
+            for (int m = 2; m <= 9 && step == 1 && power < last; m++) ticks.AddMinor(power + Math.Log10(m));
         }
         return ticks;
     }
@@ -46,7 +47,7 @@ public static class LineCharts
     /// <summary>Adds a second line of text under the title (the machine, the run, a warning).</summary>
     public static void Subtitle(Plot plot, string title, string subtitle)
     {
-        if (!string.IsNullOrWhiteSpace(subtitle)) plot.Title($"{title}\n{Wrap(subtitle, 110)}", size: 14);
+        if (!string.IsNullOrWhiteSpace(subtitle)) plot.Title($"{title}\n{Wrap(subtitle, 70)}", size: 14);
     }
 
     // Long subtitles (a CPU name, a BLAS build string) break at spaces rather than run off the image.
