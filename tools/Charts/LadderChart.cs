@@ -5,7 +5,7 @@ namespace Charts;
 
 /// <summary>
 /// The matmul ladder: GFLOP/s of every level at every size on a log scale (the rungs span five or six
-/// powers of ten), one line per level, the yardstick (OpenBLAS) drawn black and dashed so every other
+/// powers of ten), one line per level, the yardstick (OpenBLAS) drawn thick and black so every other
 /// line reads as "how far below the real BLAS".
 /// </summary>
 public static class LadderChart
@@ -20,7 +20,6 @@ public static class LadderChart
         {
             if (!scatter.LegendText.StartsWith(yardstick, StringComparison.Ordinal)) continue;
             scatter.Color = Colors.Black;
-            scatter.LinePattern = LinePattern.Dashed;
             scatter.LineWidth = 3;
             scatter.MarkerShape = MarkerShape.FilledDiamond;
             scatter.MarkerSize = 11;

@@ -23,7 +23,7 @@ public static class TrainingChart
         var accuracy = plot.Add.Scatter(x, epochs.Select(e => 100 * e.ValidAccuracy).ToArray());
         accuracy.LegendText = "validation accuracy (%)";
         accuracy.Axes.YAxis = plot.Axes.Right;
-        accuracy.LinePattern = LinePattern.Dashed;
+        accuracy.Color = Colors.Black;   // (no dashes: SkiaSharp's SVG writer cannot draw them)
         accuracy.MarkerSize = 7;
         accuracy.LineWidth = 2;
         plot.Axes.Right.Label.Text = "validation accuracy (%)";
