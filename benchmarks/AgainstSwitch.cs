@@ -1,11 +1,10 @@
-using BenchmarkDotNet.Jobs;
-
 namespace Benchmarks;
 
 /// <summary>
-/// Keeps BenchmarkDotNet's child builds on the same side of the katas/solutions switch as this process.
-/// BenchmarkDotNet rebuilds the benchmarks in a generated project and does not pass on <c>-p:Against=solutions</c>
-/// by itself, so every job carries it as an MSBuild argument.
+/// Which side of the katas/solutions switch this build is on. BenchmarkDotNet rebuilds the benchmarks in a
+/// generated child project and does not pass on <c>-p:Against=solutions</c>; MSBuild reads environment variables as
+/// properties, so <see cref="Program.Main"/> sets <c>Against</c> before anything is built, and every child build
+/// references the same assembly this one did (whatever job the command line asks for).
 /// </summary>
 internal static class AgainstSwitch
 {
@@ -14,7 +13,4 @@ internal static class AgainstSwitch
 #else
     public const string Target = "katas";
 #endif
-
-    /// <summary><paramref name="job"/>, building its child project against the same <see cref="Target"/>.</summary>
-    public static Job OnTheSameSide(Job job) => job.WithArguments([new MsBuildArgument($"-p:Against={Target}")]);
 }

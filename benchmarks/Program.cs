@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Benchmarks.Ladder;
 
@@ -12,10 +10,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Child builds inherit this process's environment: keep them on this side of the katas/solutions switch.
+        Environment.SetEnvironmentVariable("Against", AgainstSwitch.Target);
         if (args.Contains("--ladder")) return LadderCommand.Run(args);
-        // The default job carries the katas/solutions switch; jobs named on the command line (--job short) start from it.
-        var config = DefaultConfig.Instance.AddJob(AgainstSwitch.OnTheSameSide(Job.Default).AsDefault()).WithBuildTimeout(TimeSpan.FromMinutes(10));
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
 }
