@@ -1,12 +1,10 @@
-using System.Runtime.CompilerServices;
-
 namespace Benchmarks;
 
 /// <summary>
-/// Keeps BenchmarkDotNet's child builds on the same side of the katas/solutions switch as this
-/// process. BenchmarkDotNet rebuilds the benchmarks in a generated project and does not pass on
-/// <c>-p:Against=solutions</c>; MSBuild reads environment variables as properties, so setting
-/// <c>Against</c> here makes every child build reference the same assembly this one did.
+/// Which side of the katas/solutions switch this build is on. BenchmarkDotNet rebuilds the benchmarks in a
+/// generated child project and does not pass on <c>-p:Against=solutions</c>; MSBuild reads environment variables as
+/// properties, so <see cref="Program.Main"/> sets <c>Against</c> before anything is built, and every child build
+/// references the same assembly this one did (whatever job the command line asks for).
 /// </summary>
 internal static class AgainstSwitch
 {
@@ -15,7 +13,4 @@ internal static class AgainstSwitch
 #else
     public const string Target = "katas";
 #endif
-
-    [ModuleInitializer]
-    internal static void PassToChildBuilds() => Environment.SetEnvironmentVariable("Against", Target);
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -7,8 +8,8 @@ using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 namespace Benchmarks.Ladder;
 
 /// <summary>
-/// <c>--ladder [--quick|--dry]</c>: runs <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder
-/// summary (Markdown and SVG) next to BenchmarkDotNet's reports and draws it in the terminal.
+/// <c>--ladder [--quick|--dry] [--note "machine shared with other builds"]</c>: runs <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder
+/// summary (Markdown), its chart (PNG and SVG) next to BenchmarkDotNet's reports, and draws it in the terminal.
 /// </summary>
 /// <remarks>
 /// Full: 4 warm-up and 12 measured iterations per case, sizes up to 2048². Quick: BenchmarkDotNet's short job, up to
@@ -20,23 +21,30 @@ public static class LadderCommand
     {
         bool dry = args.Contains("--dry"), quick = args.Contains("--quick");
         string mode = dry ? "dry" : quick ? "quick" : "full";
-        LadderPlan.Sizes = dry ? LadderPlan.Dry : quick ? LadderPlan.Quick : LadderPlan.Full;
+        int noteAt = Array.IndexOf(args, "--note");
+        string note = noteAt >= 0 && noteAt + 1 < args.Length ? args[noteAt + 1] : "";
+        string[] sizes = dry ? ["5x784@784x10", MatmulShape.Square(64)]
+            : quick ? ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024)]
+            : ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024), MatmulShape.Square(2048)];
         Job job = dry ? Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)
                 : quick ? Job.ShortRun
                 : Job.Default.WithWarmupCount(4).WithIterationCount(12);
 
-        var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job.WithId("Ladder-" + mode));
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .WithBuildTimeout(TimeSpan.FromMinutes(10))   // a busy 2-core machine needs more than the default 2 minutes
+            .AddJob(job.WithId("Ladder-" + mode))
+            .AddFilter(new SimpleFilter(benchmark => sizes.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Size)])));
         Summary summary = BenchmarkRunner.Run<MatmulLadder>(config);
 
-        var report = new LadderReport(summary, mode);
+        var report = new LadderReport(summary, sizes, mode, note);
         Console.WriteLine();
         Console.Write(report.TerminalChart());
         string markdown = Path.Combine(summary.ResultsDirectoryPath, "MatmulLadder-summary.md");
-        string svg = Path.Combine(summary.ResultsDirectoryPath, "MatmulLadder-chart.svg");
         File.WriteAllText(markdown, report.Markdown());
-        File.WriteAllText(svg, report.Svg());
+        var chart = report.Chart(summary.ResultsDirectoryPath);
         Console.WriteLine($"Ladder summary: {markdown}");
-        Console.WriteLine($"Ladder chart:   {svg}");
+        Console.WriteLine($"Ladder chart:   {chart.Png}");
+        Console.WriteLine($"                {chart.Svg}");
 
         // A level that should have run but has no time is a failure: CI's dry run exists to catch exactly that.
         var failed = report.Results.Where(r => r.Nanoseconds is null && r.Note is null).ToList();

@@ -1,59 +1,54 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using Foundations;
 
 namespace Benchmarks.Ladder;
 
 /// <summary>
-/// The timing ladder: one matrix product, every way the katas compute it, from three loops to OpenBLAS.
-/// Run it with <c>dotnet run -c Release --project benchmarks -- --ladder</c> for the summary table and chart;
-/// levels that are not implemented, fail, or would be too slow at a size are filtered out (see <see cref="LadderPlan"/>).
+/// The timing ladder: one matrix product, every way the katas compute it (<see cref="LadderLevels"/>), at every size.
+/// BenchmarkDotNet runs each level × size pair as one case. Run it with <c>--ladder</c> (see <see cref="LadderCommand"/>)
+/// for the summary table and chart; a level that is not implemented, fails, or would be too slow at a size is
+/// filtered out before anything is timed.
 /// </summary>
-[Config(typeof(LadderConfig))]
+[Config(typeof(RunnableOnly))]
 public class MatmulLadder
 {
     private Tensor _a = null!, _b = null!;
-    private Func<Tensor, Tensor, Tensor> _product = null!;
-    private IDisposable? _owner;
+    private LevelProduct _product = null!;
 
-    public static IEnumerable<string> Sizes => LadderPlan.Sizes;
+    public static IEnumerable<string> Levels => LadderLevels.All.Select(level => level.Name);
 
-    /// <summary>m×k @ k×n, as "5x784@784x10".</summary>
+    /// <summary>m×k @ k×n, as "5x784@784x10". The command picks the sizes of its mode from these.</summary>
+    public static IEnumerable<string> Sizes => ["5x784@784x10", MatmulShape.Square(64), MatmulShape.Square(512), MatmulShape.Square(1024), MatmulShape.Square(2048)];
+
+    [ParamsSource(nameof(Levels))]
+    public string Level { get; set; } = "";
+
     [ParamsSource(nameof(Sizes))]
     public string Size { get; set; } = "";
 
-    [GlobalSetup(Target = nameof(ThreeLoops))] public void SetupThreeLoops() => Setup(nameof(ThreeLoops));
-    [GlobalSetup(Target = nameof(TwoLoops))] public void SetupTwoLoops() => Setup(nameof(TwoLoops));
-    [GlobalSetup(Target = nameof(OneLoop))] public void SetupOneLoop() => Setup(nameof(OneLoop));
-    [GlobalSetup(Target = nameof(Einsum))] public void SetupEinsum() => Setup(nameof(Einsum));
-    [GlobalSetup(Target = nameof(Fast))] public void SetupFast() => Setup(nameof(Fast));
-    [GlobalSetup(Target = nameof(MatMul))] public void SetupMatMul() => Setup(nameof(MatMul));
-    [GlobalSetup(Target = nameof(OpenClNaive))] public void SetupOpenClNaive() => Setup(nameof(OpenClNaive));
-    [GlobalSetup(Target = nameof(OpenClTiled))] public void SetupOpenClTiled() => Setup(nameof(OpenClTiled));
-    [GlobalSetup(Target = nameof(OpenClRegisterBlocked))] public void SetupOpenClRegisterBlocked() => Setup(nameof(OpenClRegisterBlocked));
-    [GlobalSetup(Target = nameof(OpenBlas))] public void SetupOpenBlas() => Setup(nameof(OpenBlas));
-
-    [GlobalCleanup]
-    public void Cleanup() => _owner?.Dispose();
-
-    [Benchmark] public Tensor ThreeLoops() => _product(_a, _b);
-    [Benchmark] public Tensor TwoLoops() => _product(_a, _b);
-    [Benchmark] public Tensor OneLoop() => _product(_a, _b);
-    [Benchmark] public Tensor Einsum() => _product(_a, _b);
-    [Benchmark] public Tensor Fast() => _product(_a, _b);
-    [Benchmark] public Tensor MatMul() => _product(_a, _b);
-    [Benchmark] public Tensor OpenClNaive() => _product(_a, _b);
-    [Benchmark] public Tensor OpenClTiled() => _product(_a, _b);
-    [Benchmark] public Tensor OpenClRegisterBlocked() => _product(_a, _b);
-    [Benchmark] public Tensor OpenBlas() => _product(_a, _b);
-
     /// <summary>The same seeded inputs for every level; only the product changes.</summary>
-    private void Setup(string level)
+    [GlobalSetup]
+    public void Setup()
     {
         var shape = MatmulShape.Parse(Size);
         var rng = new Rng(2019);
         _a = Tensor.Randn(rng, shape.M, shape.K);
         _b = Tensor.Randn(rng, shape.K, shape.N);
-        _product = LadderLevel.Named(level).Bind(out _owner, out string missing)
-                   ?? throw new InvalidOperationException($"{level} cannot run: {missing}");
+        _product = LadderLevels.Named(Level).Open();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _product?.Dispose();
+
+    [Benchmark]
+    public Tensor Multiply() => _product.Multiply(_a, _b);
+
+    /// <summary>Keeps out every case <see cref="LadderLevels.WhyNot"/> rules out, so a stub is reported, never timed.</summary>
+    private sealed class RunnableOnly : ManualConfig
+    {
+        public RunnableOnly() => AddFilter(new SimpleFilter(benchmark =>
+            LadderLevels.WhyNot((string)benchmark.Parameters[nameof(Level)], (string)benchmark.Parameters[nameof(Size)]) is null));
     }
 }

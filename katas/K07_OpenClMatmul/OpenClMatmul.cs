@@ -1,10 +1,12 @@
 using Foundations;
 using Foundations.OpenCL;
+using Silk.NET.OpenCL;
 
 namespace Katas.OpenCL;
 
 /// <summary>
-/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>. Builds the
+/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>, written with
+/// Silk.NET's OpenCL calls (<c>device.Api</c>). Builds the
 /// program once; each <see cref="Multiply"/> copies A and B to the device, runs one kernel over an NDRange
 /// and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
@@ -21,7 +23,8 @@ public sealed class OpenClMatmul : IDisposable
     public OpenClMatmul(OpenClDevice device, string kernelSource)
     {
         throw new NotImplementedException(
-            "Kata 07: build the program with device.BuildProgram(kernelSource, MatmulKernels.BuildOptions) and create its three kernels.");
+            "Kata 07: build the program with device.BuildProgram(kernelSource, MatmulKernels.BuildOptions) and create its three kernels " +
+            "with device.Api.CreateKernel(program, \"matmul_naive\", error) (release what you created if one is missing).");
     }
 
     /// <summary>C = A · B for A of shape m×k and B of shape k×n, computed on the device by <paramref name="kernel"/>.</summary>
@@ -29,10 +32,11 @@ public sealed class OpenClMatmul : IDisposable
     public Tensor Multiply(Tensor a, Tensor b, MatmulKernel kernel)
     {
         throw new NotImplementedException(
-            "Kata 07: check the shapes, create buffers, set the six arguments, run an NDRange rounded up to whole work-groups, read C back, release the buffers.");
+            "Kata 07: check the shapes; Api.CreateBuffer for A, B and C; Api.SetKernelArg for the six arguments; " +
+            "Api.EnqueueNdrangeKernel over an NDRange rounded up to whole work-groups; a blocking Api.EnqueueReadBuffer; Api.ReleaseMemObject.");
     }
 
-    /// <summary>Releases the kernels and the program (not the device).</summary>
+    /// <summary>Releases the kernels and the program (not the device): <c>Api.ReleaseKernel</c>, <c>Api.ReleaseProgram</c>.</summary>
     public void Dispose()
     {
     }

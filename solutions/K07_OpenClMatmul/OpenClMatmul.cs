@@ -1,18 +1,20 @@
 using Foundations;
 using Foundations.OpenCL;
+using Silk.NET.OpenCL;
 
 namespace Katas.OpenCL;
 
 /// <summary>
-/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>. Builds the
-/// program once; each <see cref="Multiply"/> copies A and B to the device, runs one kernel over an NDRange
-/// and reads C back. Not thread-safe: kernel arguments are shared state.
+/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>, written with
+/// Silk.NET's OpenCL calls. Builds the program once; each <see cref="Multiply"/> copies A and B to the device,
+/// runs one kernel over an NDRange and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
 public sealed class OpenClMatmul : IDisposable
 {
     private readonly OpenClDevice _device;
-    private readonly OpenClProgram _program;
-    private readonly OpenClKernel _naive, _tiled, _registerBlocked;
+    private readonly CL _cl;
+    private readonly nint _program;
+    private readonly nint _naive, _tiled, _registerBlocked;
 
     /// <summary>Compiles the kata's kernels (<see cref="MatmulKernels.Source"/>) for <paramref name="device"/>.
     /// The device stays the caller's: dispose it after this.</summary>
@@ -26,19 +28,21 @@ public sealed class OpenClMatmul : IDisposable
     {
         ArgumentNullException.ThrowIfNull(device);
         _device = device;
+        _cl = device.Api;
         _program = device.BuildProgram(kernelSource, MatmulKernels.BuildOptions);
         try
         {
-            _naive = _program.CreateKernel("matmul_naive");
-            _tiled = _program.CreateKernel("matmul_tiled");
-            _registerBlocked = _program.CreateKernel("matmul_register_blocked");
+            _naive = CreateKernel("matmul_naive");
+            _tiled = CreateKernel("matmul_tiled");
+            _registerBlocked = CreateKernel("matmul_register_blocked");
         }
         catch
         {
-            // A missing kernel: release what was created, or the program would leak until finalization.
-            _naive?.Dispose();
-            _tiled?.Dispose();
-            _program.Dispose();
+            // A missing kernel: release what was created, or the program would hold the context forever.
+            // (Handles not yet created are 0, and releasing 0 is not allowed, so skip those.)
+            if (_naive != 0) _cl.ReleaseKernel(_naive);
+            if (_tiled != 0) _cl.ReleaseKernel(_tiled);
+            _cl.ReleaseProgram(_program);
             throw;
         }
     }
@@ -53,55 +57,99 @@ public sealed class OpenClMatmul : IDisposable
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         if (k != b.Shape[0])
             throw new ArgumentException($"mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {b.Shape[0]}x{n})");
-
-        var c = Tensor.Zeros(m, n);
-        if (m == 0 || n == 0 || k == 0) return c;   // OpenCL has no empty buffers; an empty sum is 0 anyway
-
-        // Kernels index A and B as row-major arrays, so views (a transpose, a slice) are copied first.
-        using var bufferA = _device.CreateBuffer(a.Contiguous().AsSpan());
-        using var bufferB = _device.CreateBuffer(b.Contiguous().AsSpan());
-        using var bufferC = _device.CreateBuffer(m * n, OpenClAccess.WriteOnly);
-
-        OpenClKernel chosen = kernel switch
+        nint chosen = kernel switch
         {
             MatmulKernel.Naive => _naive,
             MatmulKernel.Tiled => _tiled,
             MatmulKernel.RegisterBlocked => _registerBlocked,
             _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Choose Naive, Tiled or RegisterBlocked."),
         };
-        chosen.SetArgument(0, m);
-        chosen.SetArgument(1, n);
-        chosen.SetArgument(2, k);
-        chosen.SetArgument(3, bufferA);
-        chosen.SetArgument(4, bufferB);
-        chosen.SetArgument(5, bufferC);
 
-        // Dimension 0 runs along the columns of C, dimension 1 along its rows. Each global size is
-        // rounded up to a whole number of work-groups; the kernels skip the work-items past the edge.
-        const int tile = MatmulKernels.Tile;
-        if (kernel == MatmulKernel.RegisterBlocked)
-        {
-            // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
-            const int group = MatmulKernels.BlockGroup;
-            int blocksAcross = DivideRoundingUp(n, MatmulKernels.BlockColumns), blocksDown = DivideRoundingUp(m, MatmulKernels.BlockRows);
-            _device.Run(chosen, [RoundUp(blocksAcross, group), RoundUp(blocksDown, group)], [group, group]);
-        }
-        else
-        {
-            _device.Run(chosen, [RoundUp(n, tile), RoundUp(m, tile)], [tile, tile]);
-        }
+        var c = Tensor.Zeros(m, n);
+        if (m == 0 || n == 0 || k == 0) return c;   // OpenCL has no empty buffers; an empty sum is 0 anyway
 
-        _device.Read(bufferC, c.AsSpan());   // blocking: waits for the kernel, then copies C back
-        return c;
+        // Kernels index A and B as row-major arrays, so views (a transpose, a slice) are copied first.
+        // CopyHostPtr: the driver copies the floats into the new buffer before CreateBuffer returns.
+        nint bufferA = 0, bufferB = 0, bufferC = 0;
+        try
+        {
+            bufferA = CreateBuffer(MemFlags.ReadOnly | MemFlags.CopyHostPtr, m * k, a.Contiguous().AsSpan());
+            bufferB = CreateBuffer(MemFlags.ReadOnly | MemFlags.CopyHostPtr, k * n, b.Contiguous().AsSpan());
+            bufferC = CreateBuffer(MemFlags.WriteOnly, m * n, Span<float>.Empty);
+
+            // Arguments are copied when set: sizeof the value, then a reference to it. A buffer argument is its handle.
+            SetArgument(chosen, 0, m);
+            SetArgument(chosen, 1, n);
+            SetArgument(chosen, 2, k);
+            SetArgument(chosen, 3, bufferA);
+            SetArgument(chosen, 4, bufferB);
+            SetArgument(chosen, 5, bufferC);
+
+            // Dimension 0 runs along the columns of C, dimension 1 along its rows. Each global size is
+            // rounded up to a whole number of work-groups; the kernels skip the work-items past the edge.
+            if (kernel == MatmulKernel.RegisterBlocked)
+            {
+                // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
+                const int group = MatmulKernels.BlockGroup;
+                int blocksAcross = DivideRoundingUp(n, MatmulKernels.BlockColumns), blocksDown = DivideRoundingUp(m, MatmulKernels.BlockRows);
+                Run(chosen, RoundUp(blocksAcross, group), RoundUp(blocksDown, group), group);
+            }
+            else
+            {
+                Run(chosen, RoundUp(n, MatmulKernels.Tile), RoundUp(m, MatmulKernels.Tile), MatmulKernels.Tile);
+            }
+
+            // Blocking read: the in-order queue runs the kernel first, and the call returns when C is copied back.
+            int code = _cl.EnqueueReadBuffer(_device.Queue, bufferC, true, 0, (nuint)(m * n * sizeof(float)), c.AsSpan(),
+                0, ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
+            OpenClErrors.Check(code, "clEnqueueReadBuffer", $"{m}×{n} floats of C");
+            return c;
+        }
+        finally
+        {
+            // Every buffer holds the context until released, on the error paths too.
+            if (bufferC != 0) _cl.ReleaseMemObject(bufferC);
+            if (bufferB != 0) _cl.ReleaseMemObject(bufferB);
+            if (bufferA != 0) _cl.ReleaseMemObject(bufferA);
+        }
     }
 
     /// <summary>Releases the kernels and the program (not the device).</summary>
     public void Dispose()
     {
-        _naive.Dispose();
-        _tiled.Dispose();
-        _registerBlocked.Dispose();
-        _program.Dispose();
+        _cl.ReleaseKernel(_naive);
+        _cl.ReleaseKernel(_tiled);
+        _cl.ReleaseKernel(_registerBlocked);
+        _cl.ReleaseProgram(_program);
+    }
+
+    private nint CreateKernel(string name)
+    {
+        Span<int> error = stackalloc int[1];
+        nint created = _cl.CreateKernel(_program, name, error);
+        OpenClErrors.Check(error[0], "clCreateKernel", $"could not create the kernel '{name}' (is there a __kernel void {name}(…) in the source?)");
+        return created;
+    }
+
+    private nint CreateBuffer(MemFlags flags, int floats, Span<float> data)
+    {
+        Span<int> error = stackalloc int[1];
+        nint buffer = _cl.CreateBuffer(_device.Context, flags, (nuint)(floats * sizeof(float)), data, error);
+        OpenClErrors.Check(error[0], "clCreateBuffer", $"{floats} floats");
+        return buffer;
+    }
+
+    private void SetArgument(nint kernel, uint index, int value) =>
+        OpenClErrors.Check(_cl.SetKernelArg(kernel, index, sizeof(int), in value), "clSetKernelArg", $"argument {index} (an int)");
+
+    private void SetArgument(nint kernel, uint index, nint buffer) =>
+        OpenClErrors.Check(_cl.SetKernelArg(kernel, index, (nuint)nint.Size, in buffer), "clSetKernelArg", $"argument {index} (a buffer)");
+
+    private void Run(nint kernel, int across, int down, int group)
+    {
+        int code = _cl.EnqueueNdrangeKernel(_device.Queue, kernel, 2, ReadOnlySpan<nuint>.Empty,
+            [(nuint)across, (nuint)down], [(nuint)group, (nuint)group], 0, ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
+        OpenClErrors.Check(code, "clEnqueueNDRangeKernel", $"global size [{across}, {down}], work-groups [{group}, {group}]");
     }
 
     private static int DivideRoundingUp(int size, int step) => (size + step - 1) / step;

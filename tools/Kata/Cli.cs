@@ -107,6 +107,12 @@ public static class Cli
             [.. r.GetValue(trainArgs) ?? [], .. r.UnmatchedTokens])));
         root.Subcommands.Add(train);
 
+        var plotKata = new Argument<string>("kata") { Description = "K08 (activations per layer for each init) or K13 (why √5)." };
+        var plotSolutions = new Option<bool>("--solutions") { Description = "Plot with the reference solutions instead of your katas." };
+        var plot = new Command("plot", "Chart a kata's experiment (PNG and SVG): K08, K13.") { plotKata, plotSolutions };
+        plot.SetAction(r => Guard(console, () => ForwardCommand.Plot(Repository.Find(), console, r.GetValue(plotKata)!, r.GetValue(plotSolutions))));
+        root.Subcommands.Add(plot);
+
         root.Subcommands.Add(GradebookCommand.Create(() => console));
 
         var parsed = root.Parse(args);

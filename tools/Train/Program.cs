@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Charts;
 using Foundations;
 using Foundations.Data;
 using Katas.Training;
@@ -114,5 +115,12 @@ public static class Program
 
         double mean = results.Average(r => r.Time.TotalSeconds);
         AnsiConsole.MarkupLineInterpolated($"Mean time per epoch: [bold]{mean:F2} s[/]; final test accuracy: [bold]{results[^1].Result.ValidAccuracy:P2}[/]");
+
+        // The same curves as files to open or share: out/train/training.png and .svg under the current directory.
+        var chart = TrainingChart.Save(Path.Combine("out", "train"), "training",
+            results.Select(r => new EpochPoint(r.Result.Epoch, r.Result.TrainLoss, r.Result.ValidLoss, r.Result.ValidAccuracy)).ToList(),
+            $"{Target}; validation = the test set");
+        AnsiConsole.MarkupLineInterpolated($"Chart: [bold]{chart.Png}[/]");
+        AnsiConsole.MarkupLineInterpolated($"       [bold]{chart.Svg}[/]");
     }
 }

@@ -1,21 +1,28 @@
 using System.Text;
+using Silk.NET.OpenCL;
 
 namespace Foundations.OpenCL;
 
 // Finding platforms and devices, and reading their info strings, kept apart from the device's own work.
 public sealed partial class OpenClDevice
 {
-    private readonly record struct Found(nint Platform, nint Device, string Label, bool IsGpu);
+    private readonly record struct Candidate(nint Platform, nint Device, string Label, bool IsGpu);
 
-    private static unsafe bool TryListAll(out List<Found> all, out string reason)
+    private static bool TryListAll(out CL api, out List<Candidate> all, out string reason)
     {
         all = [];
-        reason = "";
+        api = OpenClApi.Api!;
+        if (api is null)
+        {
+            reason = $"{OpenClApi.Missing} {InstallHint}";
+            return false;
+        }
         try
         {
-            uint platformCount;
-            int code = Cl.GetPlatformIDs(0, null, &platformCount);
-            if (code == -1001 || (code == Cl.Success && platformCount == 0))
+            Span<uint> count = stackalloc uint[1];
+            int code = api.GetPlatformIDs(0, Span<nint>.Empty, count);
+            uint platformCount = count[0];
+            if (code == (int)ErrorCodes.PlatformNotFoundKhr || (code == 0 && platformCount == 0))
             {
                 reason = "The OpenCL loader is installed but finds no platform (clGetPlatformIDs: CL_PLATFORM_NOT_FOUND_KHR, -1001): " +
                          "no driver is registered in /etc/OpenCL/vendors. " + InstallHint;
@@ -23,30 +30,23 @@ public sealed partial class OpenClDevice
             }
             OpenClErrors.Check(code, "clGetPlatformIDs");
             var platforms = new nint[platformCount];
-            fixed (nint* pointer = platforms)
-                OpenClErrors.Check(Cl.GetPlatformIDs(platformCount, pointer, null), "clGetPlatformIDs");
+            OpenClErrors.Check(api.GetPlatformIDs(platformCount, platforms, Span<uint>.Empty), "clGetPlatformIDs");
 
             foreach (nint platform in platforms)
             {
-                uint deviceCount;
-                code = Cl.GetDeviceIDs(platform, Cl.DeviceTypeAll, 0, null, &deviceCount);
-                if (code == -1 || deviceCount == 0) continue;   // CL_DEVICE_NOT_FOUND: a platform with no device
+                code = api.GetDeviceIDs(platform, DeviceType.All, 0, Span<nint>.Empty, count);
+                uint deviceCount = count[0];
+                if (code == (int)ErrorCodes.DeviceNotFound || deviceCount == 0) continue;   // a platform with no device
                 OpenClErrors.Check(code, "clGetDeviceIDs");
                 var devices = new nint[deviceCount];
-                fixed (nint* pointer = devices)
-                    OpenClErrors.Check(Cl.GetDeviceIDs(platform, Cl.DeviceTypeAll, deviceCount, pointer, null), "clGetDeviceIDs");
-                string platformName = PlatformString(platform, Cl.PlatformName);
+                OpenClErrors.Check(api.GetDeviceIDs(platform, DeviceType.All, deviceCount, devices, Span<uint>.Empty), "clGetDeviceIDs");
+                string platformName = PlatformString(api, platform, PlatformInfo.Name);
                 foreach (nint device in devices)
                 {
-                    bool gpu = (DeviceValue<ulong>(device, Cl.DeviceType) & Cl.DeviceTypeGpu) != 0;
-                    all.Add(new Found(platform, device, $"{platformName} / {DeviceString(device, Cl.DeviceName)} ({(gpu ? "GPU" : "not a GPU")})", gpu));
+                    bool gpu = (DeviceValue<ulong>(api, device, DeviceInfo.Type) & (ulong)DeviceType.Gpu) != 0;
+                    all.Add(new Candidate(platform, device, $"{platformName} / {DeviceString(api, device, DeviceInfo.Name)} ({(gpu ? "GPU" : "not a GPU")})", gpu));
                 }
             }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
-        {
-            reason = $"No OpenCL library could be loaded (tried {string.Join(", ", OpenClLibrary.Candidates)}): {e.Message} {InstallHint}";
-            return false;
         }
         catch (OpenClException e)
         {
@@ -58,49 +58,49 @@ public sealed partial class OpenClDevice
             reason = "The OpenCL platforms report no device. " + InstallHint;
             return false;
         }
+        reason = "";
         return true;
     }
 
     // The first GPU if there is one (that is what OpenCL is for), else the first device.
-    private static int Preferred(List<Found> all)
+    private static int Preferred(List<Candidate> all)
     {
         int gpu = all.FindIndex(d => d.IsGpu);
         return gpu >= 0 ? gpu : 0;
     }
 
     // KATAS_OPENCL_DEVICE: an index into the list, or part of "platform / device" (case-insensitive).
-    private static int Find(List<Found> all, string wanted)
+    private static int IndexOf(List<Candidate> all, string wanted)
     {
         if (int.TryParse(wanted, out int index)) return index >= 0 && index < all.Count ? index : -1;
         return all.FindIndex(d => d.Label.Contains(wanted, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string Describe(List<Found> all) => string.Join("\n", all.Select((d, i) => $"  {i}: {d.Label}"));
+    private static string Describe(List<Candidate> all) => string.Join("\n", all.Select((d, i) => $"  {i}: {d.Label}"));
 
-    private static unsafe string PlatformString(nint platform, uint param)
+    // Info strings come in two calls: one asks for the size, the second fills a buffer of that size.
+    private static string PlatformString(CL api, nint platform, PlatformInfo param)
     {
-        nuint size;
-        OpenClErrors.Check(Cl.GetPlatformInfo(platform, param, 0, null, &size), "clGetPlatformInfo");
-        var bytes = new byte[(int)size];
-        fixed (byte* pointer = bytes)
-            OpenClErrors.Check(Cl.GetPlatformInfo(platform, param, size, pointer, null), "clGetPlatformInfo");
+        Span<nuint> size = stackalloc nuint[1];
+        OpenClErrors.Check(api.GetPlatformInfo(platform, param, 0, Span<byte>.Empty, size), "clGetPlatformInfo");
+        var bytes = new byte[(int)size[0]];
+        OpenClErrors.Check(api.GetPlatformInfo(platform, param, size[0], bytes.AsSpan(), Span<nuint>.Empty), "clGetPlatformInfo");
         return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
     }
 
-    private static unsafe string DeviceString(nint device, uint param)
+    private static string DeviceString(CL api, nint device, DeviceInfo param)
     {
-        nuint size;
-        OpenClErrors.Check(Cl.GetDeviceInfo(device, param, 0, null, &size), "clGetDeviceInfo");
-        var bytes = new byte[(int)size];
-        fixed (byte* pointer = bytes)
-            OpenClErrors.Check(Cl.GetDeviceInfo(device, param, size, pointer, null), "clGetDeviceInfo");
+        Span<nuint> size = stackalloc nuint[1];
+        OpenClErrors.Check(api.GetDeviceInfo(device, param, 0, Span<byte>.Empty, size), "clGetDeviceInfo");
+        var bytes = new byte[(int)size[0]];
+        OpenClErrors.Check(api.GetDeviceInfo(device, param, size[0], bytes.AsSpan(), Span<nuint>.Empty), "clGetDeviceInfo");
         return Encoding.UTF8.GetString(bytes).TrimEnd('\0').Trim();
     }
 
-    private static unsafe T DeviceValue<T>(nint device, uint param) where T : unmanaged
+    private static unsafe T DeviceValue<T>(CL api, nint device, DeviceInfo param) where T : unmanaged
     {
-        T value;
-        OpenClErrors.Check(Cl.GetDeviceInfo(device, param, (nuint)sizeof(T), &value, null), "clGetDeviceInfo");
-        return value;
+        Span<T> value = stackalloc T[1];
+        OpenClErrors.Check(api.GetDeviceInfo(device, param, (nuint)sizeof(T), value, Span<nuint>.Empty), "clGetDeviceInfo");
+        return value[0];
     }
 }

@@ -1,7 +1,9 @@
 namespace Foundations.OpenCL;
 
 /// <summary>The names of OpenCL's error codes, as <c>CL/cl.h</c> spells them, so a failure reads
-/// <c>CL_INVALID_WORK_GROUP_SIZE (-54)</c> rather than a bare number.</summary>
+/// <c>CL_INVALID_WORK_GROUP_SIZE (-54)</c> rather than a bare number. (Silk.NET's <c>ErrorCodes</c> enum
+/// holds the same values under C# names such as <c>InvalidWorkGroupSize</c>; the messages use the names
+/// the specification and every search result use.)</summary>
 public static class OpenClErrors
 {
     private static readonly Dictionary<int, string> Names = new()
@@ -36,9 +38,11 @@ public static class OpenClErrors
     /// <c>CL_UNKNOWN_ERROR</c> for a code the specification does not define (vendor extensions).</summary>
     public static string Name(int code) => Names.TryGetValue(code, out string? name) ? name : "CL_UNKNOWN_ERROR";
 
-    /// <summary>Throws an <see cref="OpenClException"/> naming <paramref name="call"/> unless <paramref name="code"/> is CL_SUCCESS.</summary>
-    internal static void Check(int code, string call)
+    /// <summary>Throws an <see cref="OpenClException"/> naming <paramref name="call"/> (and what it was doing,
+    /// <paramref name="detail"/>) unless <paramref name="code"/> is CL_SUCCESS. Every Silk.NET call returns or
+    /// writes a <c>cl_int</c>: pass it here, e.g. <c>OpenClErrors.Check(cl.ReleaseKernel(kernel), "clReleaseKernel")</c>.</summary>
+    public static void Check(int code, string call, string? detail = null)
     {
-        if (code != Cl.Success) throw new OpenClException(call, code);
+        if (code != 0) throw new OpenClException(call, code, detail);
     }
 }

@@ -1,20 +1,24 @@
 using System.Runtime.InteropServices;
+using Silk.NET.OpenCL;
 
 namespace Foundations.OpenCL;
 
-/// <summary>The kinds of OpenCL object a handle can own; each has its own clRelease* call.</summary>
-internal enum OpenClObjectKind { Context, CommandQueue, MemObject, Program, Kernel }
+/// <summary>The kinds of OpenCL object the substrate owns; each has its own clRelease* call.</summary>
+internal enum OpenClObjectKind { Context, CommandQueue }
 
 /// <summary>
-/// Owns one OpenCL object and releases it exactly once, on Dispose or, if the owner forgot, from the
-/// finalizer. <see cref="Live"/> counts handles not yet released, so tests can prove nothing leaks.
+/// Owns one OpenCL object of the device (its context or its queue) and releases it exactly once, on
+/// Dispose or, if the owner forgot, from the finalizer. <see cref="Live"/> counts handles not yet
+/// released, so tests can prove that opening and closing devices leaks nothing.
 /// </summary>
 internal sealed class OpenClHandle : SafeHandle
 {
     private static int _live;
+    private readonly CL _api;
 
-    public OpenClHandle(nint handle, OpenClObjectKind kind) : base(0, ownsHandle: true)
+    public OpenClHandle(CL api, nint handle, OpenClObjectKind kind) : base(0, ownsHandle: true)
     {
+        _api = api;
         SetHandle(handle);
         Kind = kind;
         Interlocked.Increment(ref _live);
@@ -40,14 +44,7 @@ internal sealed class OpenClHandle : SafeHandle
     protected override bool ReleaseHandle()
     {
         Interlocked.Decrement(ref _live);
-        int code = Kind switch
-        {
-            OpenClObjectKind.Context => Cl.ReleaseContext(handle),
-            OpenClObjectKind.CommandQueue => Cl.ReleaseCommandQueue(handle),
-            OpenClObjectKind.MemObject => Cl.ReleaseMemObject(handle),
-            OpenClObjectKind.Program => Cl.ReleaseProgram(handle),
-            _ => Cl.ReleaseKernel(handle),
-        };
-        return code == Cl.Success;
+        int code = Kind == OpenClObjectKind.Context ? _api.ReleaseContext(handle) : _api.ReleaseCommandQueue(handle);
+        return code == (int)ErrorCodes.Success;
     }
 }

@@ -1,11 +1,13 @@
 using Foundations.OpenCL;
 using NUnit.Framework;
+using Silk.NET.OpenCL;
 
 namespace Foundations.Tests.OpenCL;
 
-/// <summary>The OpenCL binding on a real platform: discovery, buffers, builds, kernels, errors, leaks.</summary>
+/// <summary>The substrate's OpenCL device on a real platform: discovery, Silk.NET calls on its context and
+/// queue, builds with their log, named errors, and releases that leave nothing behind.</summary>
 [Category("Foundations")]
-[NonParallelizable]   // the leak tests count process-wide handles
+[NonParallelizable]   // the leak tests count process-wide handles and the context's references
 public class OpenClDeviceTests
 {
     private const string AddOne = """
@@ -17,9 +19,14 @@ public class OpenClDeviceTests
         """;
 
     private OpenClDevice _device = null!;
+    private CL _cl = null!;
 
     [OneTimeSetUp]
-    public void OpenDevice() => _device = OpenClTestDevice.Open();
+    public void OpenDevice()
+    {
+        _device = OpenClTestDevice.Open();
+        _cl = _device.Api;
+    }
 
     [OneTimeTearDown]
     public void CloseDevice() => _device?.Dispose();
@@ -33,34 +40,44 @@ public class OpenClDeviceTests
         Assert.That(_device.ComputeUnits, Is.GreaterThan(0));
         Assert.That(_device.MaxWorkGroupSize, Is.GreaterThanOrEqualTo(1));
         Assert.That(_device.LocalMemoryBytes, Is.GreaterThan(0));
+        Assert.That(_device.Context, Is.Not.EqualTo(nint.Zero));
+        Assert.That(_device.Queue, Is.Not.EqualTo(nint.Zero));
         Assert.That(OpenClDevice.ListDevices(), Has.Some.Contains(_device.Name), "ListDevices lists the default device");
     }
 
     [Test]
-    public void AKernel_RunsOverAnNDRange_AndTheResultReadsBack()
+    public void AKernel_RunsOverARoundedUpNDRange_ThroughSilkNet_AndTheResultReadsBack()
     {
         float[] x = [1, 2, 3, 4, 5, 6, 7];
-        using var program = _device.BuildProgram(AddOne);
-        using var kernel = program.CreateKernel("add_one");
-        using var input = _device.CreateBuffer(x);
-        using var output = _device.CreateBuffer(16, OpenClAccess.WriteOnly);
-        kernel.SetArgument(0, input);
-        kernel.SetArgument(1, output);
-        kernel.SetArgument(2, x.Length);
-        _device.Run(kernel, [16], [8]);   // rounded up to the work-group size; the kernel's bounds check skips 7…15
-        var y = new float[x.Length];
-        _device.Read(output, y);
-        Assert.That(y, Is.EqualTo(new float[] { 2, 3, 4, 5, 6, 7, 8 }));
-    }
-
-    [Test]
-    public void WriteThenRead_RoundTripsTheFloats()
-    {
-        using var buffer = _device.CreateBuffer(5);
-        _device.Write(buffer, [1.5f, -2, float.MaxValue, 0, 3]);
-        var back = new float[5];
-        _device.Read(buffer, back);
-        Assert.That(back, Is.EqualTo(new[] { 1.5f, -2, float.MaxValue, 0, 3 }));
+        nint program = _device.BuildProgram(AddOne);
+        Span<int> error = stackalloc int[1];
+        nint kernel = _cl.CreateKernel(program, "add_one", error);
+        OpenClErrors.Check(error[0], "clCreateKernel");
+        nint input = _cl.CreateBuffer(_device.Context, MemFlags.ReadOnly | MemFlags.CopyHostPtr, sizeof(float) * 7, x.AsSpan(), error);
+        OpenClErrors.Check(error[0], "clCreateBuffer");
+        nint output = _cl.CreateBuffer(_device.Context, MemFlags.WriteOnly, sizeof(float) * 16, Span<float>.Empty, error);
+        OpenClErrors.Check(error[0], "clCreateBuffer");
+        try
+        {
+            OpenClErrors.Check(_cl.SetKernelArg(kernel, 0, (nuint)nint.Size, in input), "clSetKernelArg");
+            OpenClErrors.Check(_cl.SetKernelArg(kernel, 1, (nuint)nint.Size, in output), "clSetKernelArg");
+            int length = x.Length;
+            OpenClErrors.Check(_cl.SetKernelArg(kernel, 2, sizeof(int), in length), "clSetKernelArg");
+            // 16 work-items in groups of 8: rounded up past the 7 elements; the kernel's bounds check skips 7…15.
+            OpenClErrors.Check(_cl.EnqueueNdrangeKernel(_device.Queue, kernel, 1, ReadOnlySpan<nuint>.Empty, [16], [8], 0,
+                ReadOnlySpan<nint>.Empty, Span<nint>.Empty), "clEnqueueNDRangeKernel");
+            var y = new float[x.Length];
+            OpenClErrors.Check(_cl.EnqueueReadBuffer(_device.Queue, output, true, 0, sizeof(float) * 7, y.AsSpan(), 0,
+                ReadOnlySpan<nint>.Empty, Span<nint>.Empty), "clEnqueueReadBuffer");
+            Assert.That(y, Is.EqualTo(new float[] { 2, 3, 4, 5, 6, 7, 8 }));
+        }
+        finally
+        {
+            _cl.ReleaseMemObject(output);
+            _cl.ReleaseMemObject(input);
+            _cl.ReleaseKernel(kernel);
+            _cl.ReleaseProgram(program);
+        }
     }
 
     [Test]
@@ -75,65 +92,69 @@ public class OpenClDeviceTests
     }
 
     [Test]
-    public void AWorkGroupThatDoesNotDivideTheGlobalSize_NamesCL_INVALID_WORK_GROUP_SIZE()
+    public void AFailedBuild_ReleasesItsProgram()
     {
-        using var program = _device.BuildProgram(AddOne);   // OpenCL C 1.2: work-groups must be uniform
-        using var kernel = program.CreateKernel("add_one");
-        using var input = _device.CreateBuffer(10);
-        using var output = _device.CreateBuffer(10);
-        kernel.SetArgument(0, input);
-        kernel.SetArgument(1, output);
-        kernel.SetArgument(2, 10);
-        var error = Assert.Throws<OpenClException>(() => _device.Run(kernel, [10], [4]))!;
-        Assert.That(error.Message, Does.Contain("clEnqueueNDRangeKernel").And.Contain("CL_INVALID_WORK_GROUP_SIZE (-54)").And.Contain("[10]"));
+        int references = _device.ContextReferenceCount;
+        for (int cycle = 0; cycle < 20; cycle++)
+            Assert.Throws<OpenClException>(() => _device.BuildProgram("__kernel void broken() { oops; }"));
+        Assert.That(_device.ContextReferenceCount, Is.EqualTo(references), "a program that did not build is released before the exception");
     }
 
     [Test]
-    public void AnUnknownKernelName_NamesCL_INVALID_KERNEL_NAME()
+    public void AWorkGroupThatDoesNotDivideTheGlobalSize_ReadsAsCL_INVALID_WORK_GROUP_SIZE()
     {
-        using var program = _device.BuildProgram(AddOne);
-        var error = Assert.Throws<OpenClException>(() => program.CreateKernel("add_two"))!;
-        Assert.That(error.Message, Does.Contain("clCreateKernel").And.Contain("CL_INVALID_KERNEL_NAME").And.Contain("add_two"));
+        nint program = _device.BuildProgram(AddOne);   // OpenCL C 1.2: work-groups must be uniform
+        Span<int> error = stackalloc int[1];
+        nint kernel = _cl.CreateKernel(program, "add_one", error);
+        nint buffer = _cl.CreateBuffer(_device.Context, MemFlags.ReadWrite, sizeof(float) * 10, Span<float>.Empty, error);
+        try
+        {
+            _cl.SetKernelArg(kernel, 0, (nuint)nint.Size, in buffer);
+            _cl.SetKernelArg(kernel, 1, (nuint)nint.Size, in buffer);
+            int length = 10;
+            _cl.SetKernelArg(kernel, 2, sizeof(int), in length);
+            int code = _cl.EnqueueNdrangeKernel(_device.Queue, kernel, 1, ReadOnlySpan<nuint>.Empty, [10], [4], 0,
+                ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
+            var thrown = Assert.Throws<OpenClException>(() => OpenClErrors.Check(code, "clEnqueueNDRangeKernel", "global [10], local [4]"))!;
+            Assert.That(thrown.Message, Does.Contain("clEnqueueNDRangeKernel failed with CL_INVALID_WORK_GROUP_SIZE (-54)").And.Contain("[10]"));
+        }
+        finally
+        {
+            _cl.ReleaseMemObject(buffer);
+            _cl.ReleaseKernel(kernel);
+            _cl.ReleaseProgram(program);
+        }
     }
 
     [Test]
-    public void RunningWithAnArgumentUnset_NamesCL_INVALID_KERNEL_ARGS()
+    public void AnUnknownKernelName_ReadsAsCL_INVALID_KERNEL_NAME()
     {
-        using var program = _device.BuildProgram(AddOne);
-        using var kernel = program.CreateKernel("add_one");
-        var error = Assert.Throws<OpenClException>(() => _device.Run(kernel, [4]))!;
-        Assert.That(error.ErrorName, Is.EqualTo("CL_INVALID_KERNEL_ARGS"));
+        nint program = _device.BuildProgram(AddOne);
+        Span<int> error = stackalloc int[1];
+        nint kernel = _cl.CreateKernel(program, "add_two", error);
+        _cl.ReleaseProgram(program);
+        Assert.That(kernel, Is.EqualTo(nint.Zero), "clCreateKernel returns NULL for a name the program lacks");
+        Assert.That(OpenClErrors.Name(error[0]), Is.EqualTo("CL_INVALID_KERNEL_NAME"));
     }
 
     [Test]
-    public void UsingADisposedBuffer_ThrowsObjectDisposed()
+    public void HundredCreateReleaseCycles_LeaveTheContextsReferenceCountUnchanged()
     {
-        var buffer = _device.CreateBuffer(4);
-        buffer.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => _device.Write(buffer, [1, 2, 3, 4]));
-    }
-
-    [Test]
-    public void HundredCreateReleaseCycles_LeaveTheContextsReferenceCountAndLiveHandlesUnchanged()
-    {
-        int references = _device.ContextReferenceCount, handles = OpenClHandle.Live;
+        int references = _device.ContextReferenceCount;
+        Span<int> error = stackalloc int[1];
         for (int cycle = 0; cycle < 100; cycle++)
         {
-            using var program = _device.BuildProgram(AddOne);
-            using var kernel = program.CreateKernel("add_one");
-            using var input = _device.CreateBuffer([1f, 2f]);
-            using var output = _device.CreateBuffer(2);
-            kernel.SetArgument(0, input);
-            kernel.SetArgument(1, output);
-            kernel.SetArgument(2, 2);
-            _device.Run(kernel, [2]);
-            _device.Finish();
+            nint program = _device.BuildProgram(AddOne);
+            nint kernel = _cl.CreateKernel(program, "add_one", error);
+            nint buffer = _cl.CreateBuffer(_device.Context, MemFlags.ReadWrite, sizeof(float) * 2, Span<float>.Empty, error);
             if (cycle == 0)
                 Assert.That(_device.ContextReferenceCount, Is.GreaterThan(references),
                     "while objects are alive they hold the context (else this test could not see a leak)");
+            OpenClErrors.Check(_cl.ReleaseMemObject(buffer), "clReleaseMemObject");
+            OpenClErrors.Check(_cl.ReleaseKernel(kernel), "clReleaseKernel");
+            OpenClErrors.Check(_cl.ReleaseProgram(program), "clReleaseProgram");
         }
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references), "every buffer, program and kernel released its reference");
-        Assert.That(OpenClHandle.Live, Is.EqualTo(handles), "every handle was released");
     }
 
     [Test]
@@ -146,6 +167,15 @@ public class OpenClDeviceTests
             device!.Dispose();
         }
         Assert.That(OpenClHandle.Live, Is.EqualTo(handles), "each device released its queue and context");
+    }
+
+    [Test]
+    public void ADisposedDevice_RefusesToHandOutItsContext()
+    {
+        Assert.That(OpenClDevice.TryGetDefault(out var device, out string reason), Is.True, reason);
+        device!.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => _ = device.Context);
+        Assert.Throws<ObjectDisposedException>(() => _ = device.Queue);
     }
 
     [Test]

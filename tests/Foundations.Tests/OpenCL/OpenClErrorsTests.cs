@@ -1,5 +1,6 @@
 using Foundations.OpenCL;
 using NUnit.Framework;
+using Silk.NET.OpenCL;
 
 namespace Foundations.Tests.OpenCL;
 
@@ -25,17 +26,22 @@ public class OpenClErrorsTests
         Assert.That(error.BuildLog, Is.Null);
     }
 
-    [TestCase("EnqueueReadBuffer", "blockingRead", typeof(uint))]   // cl_bool is 32 bits, not a 1-byte C# bool
-    [TestCase("EnqueueReadBuffer", "size", typeof(nuint))]          // size_t is pointer-sized
-    [TestCase("CreateBuffer", "flags", typeof(ulong))]              // cl_mem_flags is a 64-bit bitfield
-    [TestCase("GetDeviceIDs", "deviceType", typeof(ulong))]         // so is cl_device_type
-    [TestCase("CreateCommandQueue", "properties", typeof(ulong))]   // and cl_command_queue_properties
-    [TestCase("SetKernelArg", "argSize", typeof(nuint))]
-    public void TheBinding_UsesTheCTypesWidths(string function, string parameter, Type expected)
+    [Test]
+    public void EveryCoreErrorCodeSilkKnows_HasAName()
     {
-        // A parameter of the wrong width shifts every later argument of the call: a silent, wrong result.
-        var method = typeof(Cl).GetMethod(function)!;
-        Assert.That(method.GetParameters().Single(p => p.Name == parameter).ParameterType, Is.EqualTo(expected),
-            $"{function}'s {parameter}");
+        // Silk.NET's ErrorCodes enum lists the codes of the specification and its extensions; the core
+        // ones (0 … -72) and the ICD loader's -1001 must all read as names in messages, never as numbers.
+        var core = Enum.GetValues<ErrorCodes>().Select(code => (int)code).Where(code => code is >= -72 and <= 0 or -1001).Distinct().ToList();
+        Assert.That(core, Has.Count.GreaterThan(50), "Silk.NET's enum holds the specification's codes");
+        Assert.That(core.Where(code => OpenClErrors.Name(code) == "CL_UNKNOWN_ERROR"), Is.Empty, "codes without a name");
+    }
+
+    [Test]
+    public void Check_ThrowsOnlyForAnError_NamingTheCall()
+    {
+        Assert.DoesNotThrow(() => OpenClErrors.Check(0, "clFinish"));
+        var error = Assert.Throws<OpenClException>(() => OpenClErrors.Check((int)ErrorCodes.InvalidKernelArgs, "clEnqueueNDRangeKernel", "kernel 'add_one'"))!;
+        Assert.That(error.Message, Is.EqualTo("clEnqueueNDRangeKernel failed with CL_INVALID_KERNEL_ARGS (-52): kernel 'add_one'"));
+        Assert.That(error.ErrorCode, Is.EqualTo(-52));
     }
 }

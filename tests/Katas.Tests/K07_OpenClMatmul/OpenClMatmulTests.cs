@@ -109,6 +109,23 @@ public class OpenClMatmulTests
     }
 
     [Test]
+    public void AMissingKernel_ThrowsNamingIt_AndReleasesTheProgramAndTheKernelsAlreadyCreated()
+    {
+        // matmul_tiled renamed: the program builds, matmul_naive is created, then clCreateKernel fails.
+        string renamed = MatmulKernels.Source.Replace("__kernel void matmul_tiled(", "__kernel void matmul_tiles(");
+        int references = _device.ContextReferenceCount;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var error = Assert.Throws<OpenClException>(() => new OpenClMatmul(_device, renamed).Dispose(),
+                "a source without matmul_tiled cannot make an OpenClMatmul")!;
+            Assert.That(error.ErrorName, Is.EqualTo("CL_INVALID_KERNEL_NAME"));
+            Assert.That(error.Message, Does.Contain("matmul_tiled"), "the message names the kernel that is missing");
+        }
+        Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
+            "when a kernel is missing, the constructor must release the program and the kernels it already created before throwing");
+    }
+
+    [Test]
     public void HundredRuns_LeaveNoBufferBehind()
     {
         var a = Tensor.Ones(9, 7);
@@ -119,7 +136,7 @@ public class OpenClMatmulTests
         for (int run = 0; run < 100; run++)
             matmul.Multiply(a, b, Enum.GetValues<MatmulKernel>()[run % 3]);
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
-            "every buffer created by Multiply holds the context until released: dispose them (using var) before returning");
+            "every buffer created by Multiply holds the context until Api.ReleaseMemObject: release them in a finally before returning");
     }
 
     [Test]
@@ -132,6 +149,6 @@ public class OpenClMatmulTests
             Assert.That(_device.ContextReferenceCount, Is.GreaterThan(references), "a live program holds the context");
         }
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
-            "Dispose must release the three kernels and the program");
+            "Dispose must release the three kernels (Api.ReleaseKernel) and the program (Api.ReleaseProgram)");
     }
 }

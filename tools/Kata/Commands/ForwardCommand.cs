@@ -3,7 +3,8 @@ using Spectre.Console;
 
 namespace Kata.Commands;
 
-/// <summary><c>./kata bench</c> and <c>./kata train</c>: hand over to the benchmarks' ladder or tools/Train, if the repository has them.</summary>
+/// <summary><c>./kata bench</c>, <c>./kata train</c> and <c>./kata plot</c>: hand over to the benchmarks' ladder, tools/Train or
+/// tools/Plot, if the repository has them.</summary>
 public static class ForwardCommand
 {
     public static int Bench(Repository repo, IAnsiConsole console, bool quick, bool solutions)
@@ -53,6 +54,16 @@ public static class ForwardCommand
         if (solutions) args.Add("-p:Against=solutions");
         args.Add("--");
         args.AddRange(extra);
+        return Forward(repo, console, args);
+    }
+
+    public static int Plot(Repository repo, IAnsiConsole console, string kata, bool solutions)
+    {
+        if (!Directory.Exists(Path.Combine(repo.Root, "tools", "Plot")))
+            return Missing(console, "tools/Plot");
+        var args = new List<string> { "run", "-c", "Release", "--project", "tools/Plot" };
+        if (solutions) args.Add("-p:Against=solutions");
+        args.AddRange(["--", kata]);
         return Forward(repo, console, args);
     }
 
