@@ -63,6 +63,7 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
             points = k.Points,
             status = k.Status,
             detail = k.Result.Detail,
+            refused = k.Result.Refused.Select(r => new { rule = r.Rule, file = r.File, line = r.Line, message = r.Message }),
         }),
     }, new JsonSerializerOptions { WriteIndented = true });
 
@@ -94,7 +95,9 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
     {
         int dot = test.FullName.LastIndexOf('.', Math.Max(0, test.FullName.IndexOf('(') is var p && p > 0 ? p : test.FullName.Length - 1));
         var element = new XElement("testcase", new XAttribute("classname", dot > 0 ? test.FullName[..dot] : ""), new XAttribute("name", test.Name));
-        if (!test.Passed) element.Add(new XElement("failure", new XAttribute("message", test.Message.Split('\n')[0]), test.Message + "\n" + test.StackTrace));
+        // A test that never finished (hung, crashed, not run) is an error, not a failed assertion.
+        string kind = test.Outcome is TestOutcome.TimedOut or TestOutcome.Crashed or TestOutcome.NotRun ? "error" : "failure";
+        if (!test.Passed) element.Add(new XElement(kind, new XAttribute("message", test.Message.Split('\n')[0]), new XAttribute("type", test.Outcome), test.Message + "\n" + test.StackTrace));
         return element;
     }
 }

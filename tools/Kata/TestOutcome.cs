@@ -11,7 +11,18 @@ public sealed record TestOutcome(
     string? Actual = null,
     string? FileToOpen = null)
 {
+    /// <summary>Results the runner gives itself when NUnit could not report one (the worker was stopped or died).</summary>
+    public const string TimedOut = "TimedOut", Crashed = "Crashed", NotRun = "NotRun";
+
     public bool Passed => Result == "Passed";
+
+    /// <summary>The outcome as grade.json names it: Passed, Failed, TimedOut, Crashed or NotRun.</summary>
+    public string Outcome => Result switch
+    {
+        "Passed" or TimedOut or Crashed or NotRun => Result,
+        "Skipped" or "Inconclusive" => NotRun,
+        _ => "Failed",
+    };
 
     /// <summary>True when the failure is the stub's own NotImplementedException (the learner has not started).</summary>
     public bool IsStub => !Passed && (Message.Contains("NotImplementedException", StringComparison.Ordinal)

@@ -25,7 +25,10 @@ public static class GradeCommand
         var session = new TestSession(repo, "katas")
         {
             ProcessPerKata = true,
-            TimeoutPerKata = TimeSpan.FromSeconds(timeoutSeconds),
+            Grading = true,
+            // --timeout is per test: a hung test costs only itself; a kata's tests get ten times that in all.
+            TimeoutPerTest = TimeSpan.FromSeconds(timeoutSeconds),
+            TimeoutPerKata = TimeSpan.FromSeconds(10.0 * timeoutSeconds),
             Progress = text => console.MarkupLine($"[grey]{Ui.Escape(text)}…[/]"),
         };
         var results = session.Run(repo.Katas);
