@@ -38,7 +38,8 @@ public static partial class SafeCodeCheck
 
     /// <summary>The refusal in a sentence or two, for the report's detail column.</summary>
     public static string Describe(IReadOnlyList<RefusedUse> uses) =>
-        "refused: the kata's code uses what kata code may not (see katas/BannedSymbols.txt):\n" + string.Join('\n', uses.Take(10));
+        $"refused (kata code may not do this, see katas/BannedSymbols.txt): {uses[0]}{(uses.Count > 1 ? $" — and {uses.Count - 1} more" : "")}"
+        + string.Concat(uses.Skip(1).Take(9).Select(u => "\n" + u));
 
     /// <summary>Diagnostics of the refusing rules that a #pragma or [SuppressMessage] silenced, from the compiler's SARIF log.</summary>
     private static IEnumerable<(string Kata, RefusedUse Use)> Silenced(Repository repo, string log)
