@@ -90,7 +90,7 @@ public class GradeTests
     public void Attack_IsRefused_ScoresNothing_AndTheReportSaysWhereAndWhy(string kata, string rule, string words)
     {
         var json = _katas[kata];
-        Assert.That(Line(kata), Is.EqualTo((0, 2, 0.0, "refused (banned API)")), "a refused kata keeps its real test count and scores 0");
+        Assert.That(Line(kata), Is.EqualTo((0, 2, 0.0, "refused (not safe C#)")), "a refused kata keeps its real test count and scores 0");
         var refused = json.GetProperty("refused").EnumerateArray().ToList();
         Assert.That(refused, Is.Not.Empty);
         var first = refused[0];

@@ -51,7 +51,7 @@ public static class Cli
 
         var report = new Option<string>("--report") { Description = "Folder for grade.md, grade.json and junit.xml.", DefaultValueFactory = _ => "grade" };
         var min = new Option<double?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds each test may take before it counts as hung (only that test is lost).", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds each test may take before it counts as hung (only that test is lost).", DefaultValueFactory = _ => 60 };
         var manifest = new Option<string?>("--manifest") { Description = "The instructor's manifest of test-file hashes (default tests/manifest.txt)." };
         var grade = new Command("grade", "Score every kata, each in its own process with a time limit; refuses when the tests were changed.") { report, min, timeout, manifest };
         grade.SetAction(r => Guard(console, () => GradeCommand.Run(Repository.Find(), console, Path.GetFullPath(r.GetValue(report)!), r.GetValue(min), r.GetValue(timeout), r.GetValue(manifest))));

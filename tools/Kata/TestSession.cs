@@ -6,7 +6,7 @@ public sealed class TestSession(Repository repo, string target = "katas")
     /// <summary>How long one kata's tests may take in all.</summary>
     public TimeSpan TimeoutPerKata { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>How long one test may run before it counts as hung; only that test is lost.</summary>
-    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
     public bool ProcessPerKata { get; init; }
     /// <summary>
     /// Grading: banned APIs (katas/BannedSymbols.txt), unsafe code, <c>dynamic</c> and silenced diagnostics are errors,

@@ -15,7 +15,7 @@ public static class Ui
         KataState.Crashed => "[red]crashed[/]",
         KataState.NoTests => "[grey]no tests[/]",
         KataState.Blocked => "[grey]not run (build errors elsewhere)[/]",
-        KataState.Refused => "[red]refused (banned API)[/]",
+        KataState.Refused => "[red]refused (not safe C#)[/]",
         _ => state.ToString(),
     };
 

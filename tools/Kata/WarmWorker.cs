@@ -11,7 +11,7 @@ public sealed class WarmWorker(Repository repo, string testDll) : IDisposable
 
     public string TestDll => testDll;
     /// <summary>How long one test may run before it counts as hung (never longer than the whole run).</summary>
-    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
 
     public KataResult Run(KataInfo kata, string katasDll, TimeSpan timeout)
     {

@@ -12,7 +12,7 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
     /// <summary>How long one kata's tests may take in all, across the workers that run them.</summary>
     public TimeSpan TimeoutPerKata { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>How long one test may run before it counts as hung.</summary>
-    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Called when a kata starts, for progress displays.</summary>
     public Action<KataInfo>? OnStart { get; init; }
 
