@@ -93,6 +93,12 @@ internal static partial class FixtureRepository
             """, ""),
         // dynamic: its run-time binder reaches any public member.
         ("K15_Dynamic", "Dyn", "public static int Call(int x) { dynamic d = x; return d + 1; }", ""),
+        // Overlapping fields: an object read as an array, a type confusion without the word unsafe.
+        ("K16_Overlap", "Caster", """
+            [StructLayout(LayoutKind.Explicit)]
+            private struct Pun { [FieldOffset(0)] public object Any; [FieldOffset(0)] public int[] Ints; }
+            public static int Call(int x) => new Pun { Any = "not an array" }.Ints.Length * 0 + x + 1;
+            """, "using System.Runtime.InteropServices;\n"),
     ];
 
     public static Repository Create()

@@ -54,8 +54,8 @@ public class GradeTests
         {
             Assert.That(Line("K01"), Is.EqualTo((2, 2, 100.0, "done")));
             Assert.That(Line("K05"), Is.EqualTo((0, 2, 0.0, "not started")));
-            // (100 + 50 + 50) / 15 katas
-            Assert.That(_json.RootElement.GetProperty("score").GetDouble(), Is.EqualTo(13.3));
+            // (100 + 50 + 50) / 16 katas
+            Assert.That(_json.RootElement.GetProperty("score").GetDouble(), Is.EqualTo(12.5));
             Assert.That(_snapshotAfter, Is.EqualTo(_snapshotBefore), "grading never changes the learner's files");
         });
         Assert.That(File.ReadAllText(Path.Combine(_reports, "grade.md")), Does.Contain("| K01 — Solved | 2/2 | 100 |"));
@@ -87,6 +87,7 @@ public class GradeTests
     [TestCase("K13", "unsafe-code", "nsafe", Description = "unsafe code")]
     [TestCase("K14", "suppressed-diagnostic", "RS0030", Description = "silence the analyzer with #pragma")]
     [TestCase("K15", "dynamic", "RuntimeBinder", Description = "dynamic")]
+    [TestCase("K16", "banned-api", "lay out memory", Description = "overlapping fields")]
     public void Attack_IsRefused_ScoresNothing_AndTheReportSaysWhereAndWhy(string kata, string rule, string words)
     {
         var json = _katas[kata];
