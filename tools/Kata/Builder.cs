@@ -8,9 +8,12 @@ namespace Kata;
 /// folder <c>.kata/build/&lt;target&gt;</c>, so the runner never fights an IDE over bin/ and the two targets never
 /// overwrite each other. Compiler errors are attributed to the kata whose folder they are in.
 /// </summary>
-public sealed partial class Builder(Repository repo, string target = "katas")
+public sealed partial class Builder(Repository repo, string target = "katas", bool grading = false)
 {
-    public string ArtifactsDir => Path.Combine(repo.StateDir, "build", target);
+    /// <summary>Grading builds (banned APIs are errors) keep their own folder, so the learner's loop never rebuilds for them.</summary>
+    public string ArtifactsDir => Path.Combine(repo.StateDir, "build", grading ? target + "-graded" : target);
+    /// <summary>The compiler's SARIF log of the katas project in a grading build, suppressed diagnostics included.</summary>
+    public string DiagnosticsLog => Path.Combine(ArtifactsDir, "kata-diagnostics.sarif");
     public string TestDll => Path.Combine(ArtifactsDir, "bin", "Katas.Tests", "debug", "Katas.Tests.dll");
     public string KatasDll => Path.Combine(ArtifactsDir, "bin", "Katas", "debug", "Katas.dll");
     /// <summary>The reference assembly of katas/ the tests were compiled against: same bytes, same API.</summary>
@@ -77,6 +80,11 @@ public sealed partial class Builder(Repository repo, string target = "katas")
         };
         foreach (string arg in new[] { "build", project, "--artifacts-path", ArtifactsDir, "-nologo", "-v:q", "-clp:NoSummary", "-p:Against=" + target })
             info.ArgumentList.Add(arg);
+        if (grading)
+        {
+            info.ArgumentList.Add("-p:KataGrading=true");
+            info.ArgumentList.Add("-p:KataDiagnosticsLog=" + DiagnosticsLog);
+        }
         if (!restore) info.ArgumentList.Add("--no-restore");
         if (!dependencies) info.ArgumentList.Add("--no-dependencies");
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

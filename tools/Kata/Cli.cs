@@ -66,7 +66,7 @@ public static class Cli
         var report = new Option<string>("--report") { Description = "Folder for grade.md, grade.json and junit.xml.", DefaultValueFactory = _ => "grade" };
         // --min and --timeout are read as text so a bad value gets our own usage message (exit 2), not a type name.
         var min = new Option<string?>("--min") { Description = "Exit with 1 when the score (0–100) is below this." };
-        var timeout = new Option<string>("--timeout") { Description = "Seconds each kata's tests may take before they count as hung.", DefaultValueFactory = _ => "120" };
+        var timeout = new Option<string>("--timeout") { Description = "Seconds each test may take before it counts as hung (only that test is lost).", DefaultValueFactory = _ => "60" };
         var manifest = new Option<string?>("--manifest") { Description = "Self-check only: the manifest of test-file hashes (default tests/manifest.txt)." };
         var reference = new Option<string?>("--reference") { Description = "The instructor's reference, <path-or-git-url>@<commit>: its tests grade the submission's kata sources. Without it, a self-check." };
         var submission = new Option<string?>("--submission") { Description = "The learner's repository to grade (default: this one). Only its katas/KNN_*/**/*.cs are read." };

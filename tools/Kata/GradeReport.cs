@@ -87,12 +87,12 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
             status = k.Status,
             detail = k.Result.Detail,
             hidden = new { passed = Hidden(k.Result).Passed, total = Hidden(k.Result).Total },
-            refused = Array.Empty<object>(),
+            refused = k.Result.Refused.Select(r => new { rule = r.Rule, file = r.File, line = r.Line, message = r.Message }),
             tests = k.Result.Tests.Select(t => new
             {
                 name = t.Name,
                 fullName = t.FullName,
-                outcome = Outcome(t),
+                outcome = t.Outcome,
                 message = t.Passed ? "" : t.Message.Split('\n')[0].Trim(),
                 hidden = HiddenTests.IsHidden(t),
             }),
@@ -138,9 +138,11 @@ public sealed class GradeReport(IReadOnlyList<KataGrade> katas, double? min)
     {
         int dot = test.FullName.LastIndexOf('.', Math.Max(0, test.FullName.IndexOf('(') is var p && p > 0 ? p : test.FullName.Length - 1));
         var element = new XElement("testcase", new XAttribute("classname", dot > 0 ? test.FullName[..dot] : ""), new XAttribute("name", test.Name));
+        // A test that never finished (hung, crashed, not run) is an error, not a failed assertion.
+        string kind = test.Outcome is TestOutcome.TimedOut or TestOutcome.Crashed or TestOutcome.NotRun ? "error" : "failure";
         // A hidden test's stack trace would show where its code is; its message is enough to act on.
         string body = HiddenTests.IsHidden(test) ? test.Message : test.Message + "\n" + test.StackTrace;
-        if (!test.Passed) element.Add(new XElement("failure", new XAttribute("message", test.Message.Split('\n')[0]), body));
+        if (!test.Passed) element.Add(new XElement(kind, new XAttribute("message", test.Message.Split('\n')[0]), new XAttribute("type", test.Outcome), body));
         return element;
     }
 }

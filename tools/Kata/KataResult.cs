@@ -24,6 +24,9 @@ public sealed record KataResult(string Number, KataState State, int Passed, int 
     public static KataResult Failed(string number, KataState state, string detail, int total = 0) =>
         new(number, state, 0, total, [], detail);
 
+    /// <summary>Why the kata was refused at grading: each use of a banned API, with its file and line (empty when none).</summary>
+    public IReadOnlyList<RefusedUse> Refused { get; init; } = [];
+
     /// <summary>The fraction of tests passed, 0 when there are none or the run failed.</summary>
     public double Fraction => Total == 0 ? 0 : (double)Passed / Total;
 }

@@ -19,4 +19,6 @@ public enum KataState
     NoTests,
     /// <summary>Not run: another kata's build error stopped the whole build.</summary>
     Blocked,
+    /// <summary>Not graded: the kata's code uses an API that could decide its own verdict (see katas/BannedSymbols.txt).</summary>
+    Refused,
 }

@@ -73,7 +73,8 @@ public static class Manifest
         if (Directory.Exists(repo.KatasDir))
             files.AddRange(Directory.EnumerateFiles(repo.KatasDir, "*", SearchOption.AllDirectories)
                 .Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f)))
-                .Where(f => Path.GetExtension(f) is ".csproj" or ".props" or ".targets" or ".rsp" || Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal)));
+                .Where(f => Path.GetExtension(f) is ".csproj" or ".props" or ".targets" or ".rsp" || Path.GetFileName(f).StartsWith("Directory.", StringComparison.Ordinal)
+                            || Path.GetFileName(f) == "BannedSymbols.txt")); // the safe-C# rules grading applies
         return files.Distinct();
     }
 

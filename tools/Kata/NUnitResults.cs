@@ -12,6 +12,9 @@ public static partial class NUnitResults
         return doc.Descendants("test-case").Select(tc => Outcome(tc, repo)).ToList();
     }
 
+    /// <summary>One &lt;test-case&gt; element as the worker forwards it, test by test.</summary>
+    public static TestOutcome ParseTestCase(string xml, Repository repo) => Outcome(XElement.Parse(xml), repo);
+
     private static TestOutcome Outcome(XElement testCase, Repository repo)
     {
         string name = (string?)testCase.Attribute("name") ?? "?";

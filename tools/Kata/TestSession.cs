@@ -3,17 +3,26 @@ namespace Kata;
 /// <summary>Build, then run the katas' tests in workers: the one path every verb uses to get results.</summary>
 public sealed class TestSession(Repository repo, string target = "katas")
 {
+    /// <summary>How long one kata's tests may take in all.</summary>
     public TimeSpan TimeoutPerKata { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>How long one test may run before it counts as hung; only that test is lost.</summary>
+    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
     public bool ProcessPerKata { get; init; }
+    /// <summary>
+    /// Grading: banned APIs (katas/BannedSymbols.txt), unsafe code, <c>dynamic</c> and silenced diagnostics are errors,
+    /// and a kata that uses one is refused (see <see cref="SafeCodeCheck"/>); the other katas are graded without it.
+    /// </summary>
+    public bool Grading { get; init; }
     public Action<string>? Progress { get; init; }
 
     public IReadOnlyDictionary<string, KataResult> Run(IReadOnlyList<KataInfo> katas)
     {
-        var builder = new Builder(repo, target);
+        var builder = new Builder(repo, target, Grading);
         Progress?.Invoke($"Building the tests against {target}/");
         var build = builder.BuildTests();
-        var results = build.Succeeded ? RunBuilt(katas, builder.TestDll, null)
-            : target == "katas" && build.ErrorsByKata.Count > 0 ? RunAroundBrokenKatas(katas, build) : FromBrokenBuild(katas, build);
+        var refused = Grading ? SafeCodeCheck.Find(repo, build, builder.DiagnosticsLog) : new Dictionary<string, IReadOnlyList<RefusedUse>>();
+        var results = build.Succeeded && refused.Count == 0 ? RunBuilt(katas, builder.TestDll, null)
+            : target == "katas" && (build.ErrorsByKata.Count > 0 || refused.Count > 0) ? RunAroundBrokenKatas(katas, build, refused) : FromBrokenBuild(katas, build);
         return WithWarnings(results, build);
     }
 
@@ -22,28 +31,53 @@ public sealed class TestSession(Repository repo, string target = "katas")
         build.WarningsByKata.Count == 0 ? results
             : results.ToDictionary(p => p.Key, p => build.WarningsByKata.TryGetValue(p.Key, out var w) ? p.Value with { Warnings = w } : p.Value);
 
-    /// <summary>Builds a copy with the broken katas set back to their stubs and runs every other kata there.</summary>
-    private IReadOnlyDictionary<string, KataResult> RunAroundBrokenKatas(IReadOnlyList<KataInfo> katas, BuildResult build)
+    /// <summary>Builds a copy with the broken or refused katas set back to their stubs and runs every other kata there.</summary>
+    private IReadOnlyDictionary<string, KataResult> RunAroundBrokenKatas(IReadOnlyList<KataInfo> katas, BuildResult build, IReadOnlyDictionary<string, IReadOnlyList<RefusedUse>> refused)
     {
-        var broken = repo.Katas.Where(k => build.ErrorsByKata.ContainsKey(k.Number)).ToList();
-        var others = katas.Where(k => !build.ErrorsByKata.ContainsKey(k.Number)).ToList();
-        if (others.Count == 0) return FromBrokenBuild(katas, build);
-        Progress?.Invoke($"{string.Join(", ", broken.Select(k => k.Number))} does not build; building the other katas without it");
-        Repository shadow;
-        try
+        bool Excluded(KataInfo k) => build.ErrorsByKata.ContainsKey(k.Number) || refused.ContainsKey(k.Number);
+        var broken = repo.Katas.Where(Excluded).ToList();
+        var others = katas.Where(k => !Excluded(k)).ToList();
+        var results = new Dictionary<string, KataResult>();
+        if (others.Count > 0)
         {
-            shadow = ShadowWorkspace.Create(repo, broken);
+            Progress?.Invoke($"{string.Join(", ", broken.Select(k => k.Number))} {(refused.Count > 0 ? "is refused or does not build" : "does not build")}; building the other katas without it");
+            Repository shadow;
+            try
+            {
+                shadow = ShadowWorkspace.Create(repo, broken);
+            }
+            catch (RunnerException)
+            {
+                return Refuse(FromBrokenBuild(katas, build), refused); // the stubs cannot be found: report what we know
+            }
+            var shadowBuilder = new Builder(shadow, target, Grading);
+            if (!shadowBuilder.BuildTests().Succeeded) return Refuse(FromBrokenBuild(katas, build), refused);
+            // Grading also runs the excluded katas' stubs, only to list their tests: the reports keep every kata's real test count.
+            results = RunBuilt(Grading ? katas : others, shadowBuilder.TestDll, null).ToDictionary();
         }
-        catch (RunnerException)
-        {
-            return FromBrokenBuild(katas, build); // the stubs cannot be found: report what we know
-        }
-        var shadowBuilder = new Builder(shadow, target);
-        if (!shadowBuilder.BuildTests().Succeeded) return FromBrokenBuild(katas, build);
-        var results = RunBuilt(others, shadowBuilder.TestDll, null).ToDictionary();
+        var listed = results.ToDictionary();
         foreach (var kata in katas.Where(k => build.ErrorsByKata.ContainsKey(k.Number)))
-            results[kata.Number] = KataResult.Failed(kata.Number, KataState.DoesNotBuild, string.Join('\n', build.ErrorsByKata[kata.Number].Take(5)));
-        return results;
+            results[kata.Number] = Listing(KataResult.Failed(kata.Number, KataState.DoesNotBuild, string.Join('\n', build.ErrorsByKata[kata.Number].Take(5))), listed);
+        return Refuse(results, refused).ToDictionary(p => p.Key, p => refused.ContainsKey(p.Key) ? Listing(p.Value, listed) : p.Value);
+    }
+
+    /// <summary>A kata that was not run keeps its tests' names and count, each one NotRun with the kata's reason.</summary>
+    private static KataResult Listing(KataResult failed, IReadOnlyDictionary<string, KataResult> listed)
+    {
+        if (!listed.TryGetValue(failed.Number, out var stubs) || stubs.Tests.Count == 0) return failed;
+        string reason = failed.Detail.Split('\n')[0];
+        var tests = stubs.Tests.Select(t => new TestOutcome(t.Name, t.FullName, TestOutcome.NotRun, $"not run: {reason}")).ToList();
+        return failed with { Total = tests.Count, Tests = tests };
+    }
+
+    /// <summary>A refused kata scores 0 whatever else happened to it, and says where and why.</summary>
+    private static IReadOnlyDictionary<string, KataResult> Refuse(IReadOnlyDictionary<string, KataResult> results, IReadOnlyDictionary<string, IReadOnlyList<RefusedUse>> refused)
+    {
+        var all = results.ToDictionary();
+        foreach (var (kata, uses) in refused)
+            if (all.ContainsKey(kata))
+                all[kata] = KataResult.Failed(kata, KataState.Refused, SafeCodeCheck.Describe(uses)) with { Refused = uses };
+        return all;
     }
 
     /// <summary>Runs already-built tests, optionally against a fresher Katas.dll than the one beside them.</summary>
@@ -52,6 +86,7 @@ public sealed class TestSession(Repository repo, string target = "katas")
         var host = new WorkerHost(repo, testDll, katasDll)
         {
             TimeoutPerKata = TimeoutPerKata,
+            TimeoutPerTest = TimeoutPerTest,
             ProcessPerKata = ProcessPerKata,
             OnStart = kata => Progress?.Invoke($"Running {kata.Number}'s tests"),
         };

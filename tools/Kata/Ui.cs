@@ -44,6 +44,7 @@ public static class Ui
         KataState.Crashed => "[red]crashed[/]",
         KataState.NoTests => "[grey]no tests[/]",
         KataState.Blocked => "[grey]not run (build errors elsewhere)[/]",
+        KataState.Refused => "[red]refused (not safe C#)[/]",
         _ => state.ToString(),
     };
 

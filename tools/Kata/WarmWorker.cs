@@ -1,70 +1,47 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-
 namespace Kata;
 
 /// <summary>
-/// The parent side of <c>watch</c>'s long-lived worker. Each re-test is one line on the worker's stdin; a run that
-/// hangs or kills the worker is reported like any other (timed out, crashed) and the next save starts a fresh worker.
+/// The parent side of <c>watch</c>'s long-lived worker. Each re-test is one request line on the worker's stdin and
+/// comes back test by test over the verdict pipe. A test that hangs or kills the worker is marked (TimedOut,
+/// Crashed) and the kata's other tests go on in a fresh worker, which the next save keeps using.
 /// </summary>
 public sealed class WarmWorker(Repository repo, string testDll) : IDisposable
 {
-    private Process? _process;
-    private BlockingCollection<string> _lines = [];
-    private ConcurrentQueue<string> _errors = new();
+    private WorkerProcess? _process;
 
     public string TestDll => testDll;
+    /// <summary>How long one test may run before it counts as hung (never longer than the whole run).</summary>
+    public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
 
     public KataResult Run(KataInfo kata, string katasDll, TimeSpan timeout)
     {
-        if (_process is not { HasExited: false }) Start();
-        string result = Path.Combine(repo.StateDir, "watch", kata.Category + ".xml");
-        Directory.CreateDirectory(Path.GetDirectoryName(result)!);
-        File.Delete(result);
-        while (_lines.TryTake(out _)) { }
-        _process!.StandardInput.WriteLine($"{kata.Category}\t{katasDll}\t{result}");
-        _process.StandardInput.Flush();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        var ledger = new KataLedger(kata, repo);
+        var perTest = TimeoutPerTest < timeout ? TimeoutPerTest : timeout;
+        while (!ledger.Closed)
         {
-            if (_lines.TryTake(out var line, 100) && line.EndsWith($" done {kata.Category}", StringComparison.Ordinal))
-                return KataResult.FromTests(kata.Number, NUnitResults.Parse(File.ReadAllText(result), repo));
-            if (_process.HasExited && _lines.Count == 0)
-            {
-                string why = string.Join(' ', _errors.Where(e => e.Contains("overflow", StringComparison.OrdinalIgnoreCase)).Take(1));
-                Dispose();
-                return KataResult.Failed(kata.Number, KataState.Crashed, $"the test process died{(why.Length > 0 ? $" ({why.Trim()})" : "")} — a stack overflow (endless recursion?) or Environment.Exit/FailFast");
-            }
+            if (_process == null || _process.HasExited()) Start();
+            while (_process!.Messages.TryTake(out _)) { }
+            int before = ledger.Finished.Count;
+            _process.Input.WriteLine(new WorkerRequest(kata.Category, ledger.Finished, Path.GetFullPath(katasDll)).ToLine());
+            _process.Input.Flush();
+            WorkerSupervisor.Follow(_process, [ledger], perTest, timeout, repo, null);
+            if (ledger.Closed) break;
+            Dispose(); // it was stopped or died: the rest of the kata goes on in a fresh one
+            if (ledger.Finished.Count == before) ledger.Fail(KataState.Crashed, "the test process stopped without running a test", TestOutcome.Crashed);
         }
-        Dispose();
-        return KataResult.Failed(kata.Number, KataState.TimedOut, $"the tests did not finish within {timeout.TotalSeconds:0} s (an endless loop?); they were stopped");
+        if (_process != null && _process.HasExited()) Dispose();
+        return ledger.Result();
     }
 
     private void Start()
     {
         Dispose();
-        var info = new ProcessStartInfo(Dotnet.HostPath)
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repo.Root,
-        };
-        foreach (var arg in new[] { typeof(Worker).Assembly.Location, Worker.ServeVerb, testDll }) info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        _lines = [];
-        _errors = new ConcurrentQueue<string>();
-        var lines = _lines;
-        var errors = _errors;
-        _process = Process.Start(info) ?? throw new RunnerException("could not start the test worker process");
-        _process.OutputDataReceived += (_, e) => { if (e.Data is { } l && l.StartsWith(Worker.Marker, StringComparison.Ordinal)) lines.Add(l); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data != null) { errors.Enqueue(e.Data); while (errors.Count > 40) errors.TryDequeue(out string? _); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = WorkerProcess.Start(repo, Worker.ServeVerb, testDll);
     }
 
     public void Dispose()
     {
-        if (_process == null) return;
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-        _process.Dispose();
+        _process?.Dispose();
         _process = null;
     }
 }

@@ -1,53 +1,128 @@
 using System.Collections;
+using System.IO.Pipes;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Xml.Linq;
 
 namespace Kata;
 
 /// <summary>
 /// The child process that runs tests (<c>kata.dll __worker …</c>): it loads the compiled test assembly in-process
-/// with NUnit's FrameworkController (no <c>dotnet test</c> start-up), runs one category at a time and writes each
-/// category's NUnit result XML to a file. The parent (<see cref="WorkerHost"/>) owns time limits and crashes.
+/// with NUnit's FrameworkController (no <c>dotnet test</c> start-up) and runs the kata categories it is asked for.
+/// Verdicts go to the host over a pipe opened before any kata code loads (<see cref="WorkerMessage"/>), one message
+/// per test start and per result, never through stdout or files. The host (<see cref="WorkerHost"/>,
+/// <see cref="WarmWorker"/>) owns time limits and crashes and counts a test as passed only on its "result" message.
 /// </summary>
 public static class Worker
 {
     public const string Verb = "__worker";
-    /// <summary>The long-lived worker of <c>watch</c>: reads "category&lt;TAB&gt;Katas.dll&lt;TAB&gt;result.xml" lines from stdin.</summary>
+    /// <summary>The long-lived worker of <c>watch</c>: one <see cref="WorkerRequest"/> line on stdin per run.</summary>
     public const string ServeVerb = "__worker-serve";
-    /// <summary>Prefix of the progress lines the worker prints, so test output cannot be mistaken for them.</summary>
-    public const string Marker = "@@kata-worker@@";
+
+    /// <summary>Arguments: tests.dll pipe-handle katas.dll-or-dash; the requests are stdin's lines, read to the end first.</summary>
+    public static int Run(string[] args)
+    {
+        if (args.Length < 3)
+        {
+            Console.Error.WriteLine($"usage: kata {Verb} <tests.dll> <pipe-handle> <Katas.dll|->  (requests on stdin)");
+            return 2;
+        }
+        string testDll = Path.GetFullPath(args[0]), katasOverride = args[2];
+        using var channel = new Channel(args[1]);
+        // Every request is read before kata code loads: stdin is empty by the time a kata could read it.
+        var requests = new List<WorkerRequest>();
+        while (Console.In.ReadLine() is { } line) if (line.Length > 0) requests.Add(WorkerRequest.FromLine(line));
+        string testDir = Path.GetDirectoryName(testDll)!;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            // A fresh Katas.dll (watch builds only the katas project) wins over the copy beside the tests.
+            if (name.Name == "Katas" && katasOverride != "-") return context.LoadFromAssemblyPath(Path.GetFullPath(katasOverride));
+            string candidate = Path.Combine(testDir, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+        var tests = AssemblyLoadContext.Default.LoadFromAssemblyPath(testDll);
+        var nunit = new NUnitController(AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework")), tests, "0-");
+        foreach (var request in requests) nunit.Run(request, channel);
+        return 0;
+    }
 
     /// <summary>
-    /// Arguments: test-dll. Keeps NUnit, FsCheck and the substrate loaded and compiled between runs; each run loads the
-    /// tests and the fresh Katas.dll into a new load context (Katas.dll from bytes, so the next compile can overwrite
-    /// the file), which is what makes a re-test after a save take a fraction of a cold start.
+    /// Arguments: tests.dll pipe-handle. Keeps NUnit, FsCheck and the substrate loaded and compiled between runs; each
+    /// run loads the tests and the fresh Katas.dll into a new load context (Katas.dll from bytes, so the next compile
+    /// can overwrite the file), which is what makes a re-test after a save take a fraction of a cold start.
     /// </summary>
     public static int Serve(string[] args)
     {
         string testDll = Path.GetFullPath(args[0]), testDir = Path.GetDirectoryName(testDll)!;
+        using var channel = new Channel(args[1]);
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
             string candidate = Path.Combine(testDir, name.Name + ".dll");
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
         };
         var nunit = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework"));
-        var controllerType = nunit.GetType("NUnit.Framework.Api.FrameworkController", throwOnError: true)!;
         int run = 0;
         while (Console.In.ReadLine() is { } line)
         {
-            string[] parts = line.Split('\t');
-            if (parts.Length != 3) continue;
-            var context = new RunContext($"run {++run}", testDll, parts[1]);
-            var tests = context.LoadFromAssemblyPath(testDll);
-            object controller = Activator.CreateInstance(controllerType, tests, $"{run}-", new Hashtable { ["WorkDirectory"] = Path.GetDirectoryName(parts[2])! })!;
-            controllerType.GetMethod("LoadTests", Type.EmptyTypes)!.Invoke(controller, null);
-            string filter = $"<filter><cat>{System.Security.SecurityElement.Escape(parts[0])}</cat></filter>";
-            string xml = (string)controllerType.GetMethod("RunTests", [typeof(string)])!.Invoke(controller, [filter])!;
-            File.WriteAllText(parts[2], xml);
-            Console.Out.WriteLine($"{Marker} done {parts[0]}");
-            Console.Out.Flush();
+            if (line.Length == 0) continue;
+            var request = WorkerRequest.FromLine(line);
+            var context = new RunContext($"run {++run}", testDll, request.KatasDll!);
+            new NUnitController(nunit, context.LoadFromAssemblyPath(testDll), $"{run}-").Run(request, channel);
         }
         return 0;
+    }
+
+    /// <summary>The pipe to the host; writes from NUnit's threads are serialised.</summary>
+    private sealed class Channel(string handle) : IDisposable
+    {
+        private readonly StreamWriter _writer = new(new AnonymousPipeClientStream(PipeDirection.Out, handle)) { AutoFlush = true };
+
+        public void Send(WorkerMessage message)
+        {
+            lock (_writer) _writer.WriteLine(message.ToLine());
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
+
+    /// <summary>NUnit's FrameworkController, reached by reflection: the runner does not reference NUnit.</summary>
+    private sealed class NUnitController
+    {
+        private readonly object _controller;
+        private readonly Type _type;
+
+        public NUnitController(Assembly nunit, Assembly tests, string idPrefix)
+        {
+            _type = nunit.GetType("NUnit.Framework.Api.FrameworkController", throwOnError: true)!;
+            _controller = Activator.CreateInstance(_type, tests, idPrefix, new Hashtable())!;
+            _type.GetMethod("LoadTests", Type.EmptyTypes)!.Invoke(_controller, null);
+        }
+
+        /// <summary>Lists the category's tests, then runs those not skipped, reporting each start and result.</summary>
+        public void Run(WorkerRequest request, Channel channel)
+        {
+            string category = $"<cat>{Escape(request.Category)}</cat>";
+            string explored = (string)_type.GetMethod("ExploreTests", [typeof(string)])!.Invoke(_controller, [$"<filter>{category}</filter>"])!;
+            var names = XDocument.Parse(explored).Descendants("test-case")
+                .Select(t => new WorkerTestName((string?)t.Attribute("name") ?? "?", (string?)t.Attribute("fullname") ?? "?")).ToList();
+            channel.Send(new WorkerMessage(WorkerMessage.TestsKind, request.Category, Tests: names));
+            string skip = request.Skip.Count == 0 ? "" : $"<not><or>{string.Concat(request.Skip.Select(s => $"<test>{Escape(s)}</test>"))}</or></not>";
+            string filter = skip.Length == 0 ? $"<filter>{category}</filter>" : $"<filter><and>{category}{skip}</and></filter>";
+            Action<string> onEvent = report => Forward(report, request.Category, channel);
+            _type.GetMethod("RunTests", [typeof(Action<string>), typeof(string)])!.Invoke(_controller, [onEvent, filter]);
+            channel.Send(new WorkerMessage(WorkerMessage.DoneKind, request.Category));
+        }
+
+        /// <summary>NUnit reports each event as an XML string; only test starts and test results matter to the host.</summary>
+        private static void Forward(string report, string category, Channel channel)
+        {
+            if (report.StartsWith("<start-test", StringComparison.Ordinal))
+                channel.Send(new WorkerMessage(WorkerMessage.StartKind, category, FullName: (string?)XElement.Parse(report).Attribute("fullname") ?? ""));
+            else if (report.StartsWith("<test-case", StringComparison.Ordinal))
+                channel.Send(new WorkerMessage(WorkerMessage.ResultKind, category, FullName: (string?)XElement.Parse(report).Attribute("fullname") ?? "", Xml: report));
+        }
+
+        private static string Escape(string text) => System.Security.SecurityElement.Escape(text);
     }
 
     /// <summary>One run's assemblies: the tests and Katas are fresh, everything else is shared with the warm process.</summary>
@@ -64,43 +139,5 @@ public static class Worker
             }
             return assemblyName.Name == Path.GetFileNameWithoutExtension(testDll) ? LoadFromAssemblyPath(testDll) : null;
         }
-    }
-
-    /// <summary>Arguments: test-dll out-dir katas-dll-or-dash category…</summary>
-    public static int Run(string[] args)
-    {
-        if (args.Length < 4)
-        {
-            Console.Error.WriteLine($"usage: Kata {Verb} <tests.dll> <out-dir> <Katas.dll|-> <category>…");
-            return 2;
-        }
-        string testDll = Path.GetFullPath(args[0]), outDir = args[1], katasOverride = args[2];
-        string testDir = Path.GetDirectoryName(testDll)!;
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-        {
-            // A fresh Katas.dll (watch builds only the katas project) wins over the copy beside the tests.
-            if (name.Name == "Katas" && katasOverride != "-") return context.LoadFromAssemblyPath(Path.GetFullPath(katasOverride));
-            string candidate = Path.Combine(testDir, name.Name + ".dll");
-            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-        };
-        var tests = AssemblyLoadContext.Default.LoadFromAssemblyPath(testDll);
-        var nunit = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework"));
-        var controllerType = nunit.GetType("NUnit.Framework.Api.FrameworkController", throwOnError: true)!;
-        IDictionary settings = new Hashtable { ["WorkDirectory"] = outDir };
-        object controller = Activator.CreateInstance(controllerType, tests, "0-", settings)!;
-        controllerType.GetMethod("LoadTests", Type.EmptyTypes)!.Invoke(controller, null);
-        var runTests = controllerType.GetMethod("RunTests", [typeof(string)])!;
-        Directory.CreateDirectory(outDir);
-        foreach (string category in args.Skip(3))
-        {
-            Console.Out.WriteLine($"{Marker} start {category}");
-            Console.Out.Flush();
-            string filter = $"<filter><cat>{System.Security.SecurityElement.Escape(category)}</cat></filter>";
-            string xml = (string)runTests.Invoke(controller, [filter])!;
-            File.WriteAllText(Path.Combine(outDir, category + ".xml"), xml);
-            Console.Out.WriteLine($"{Marker} done {category}");
-            Console.Out.Flush();
-        }
-        return 0;
     }
 }

@@ -49,7 +49,10 @@ public static class GradeCommand
         var session = new TestSession(graded, "katas")
         {
             ProcessPerKata = true,
-            TimeoutPerKata = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            Grading = true,
+            // --timeout is per test: a hung test costs only itself; a kata's tests get ten times that in all.
+            TimeoutPerTest = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            TimeoutPerKata = TimeSpan.FromSeconds(10.0 * options.TimeoutSeconds),
             Progress = text => console.MarkupLine($"[grey]{Ui.Escape(text)}…[/]"),
         };
         var results = session.Run(graded.Katas);

@@ -44,6 +44,7 @@ public static class TestCommand
         KataState.Done => $"[green bold]{kata.Number}: all {result.Total} tests pass — done.[/]",
         KataState.NotStarted => $"[grey]{kata.Number}: 0/{result.Total} — not started: every test hits a stub. Read {Ui.Escape(kata.ReadmePath)}.{NextStep(kata, result)}[/]",
         KataState.InProgress => $"[yellow]{kata.Number}: {result.Passed}/{result.Total} tests pass.{NextStep(kata, result)}[/]",
+        KataState.TimedOut or KataState.Crashed when result.Total > 0 => $"[red]{kata.Number}: {result.Passed}/{result.Total} tests pass; {Ui.StateText(result.State)}.[/]",
         _ => $"[red]{kata.Number}: {Ui.StateText(result.State)}.[/]",
     };
 
