@@ -15,7 +15,7 @@ internal static class KataLevels
     public static Func<Tensor, Tensor, Tensor>? ThreeLoops(out string missing) => Found(Katas.Matmul.Matmul.ThreeLoops, out missing);
     public static Func<Tensor, Tensor, Tensor>? TwoLoops(out string missing) => Found(Katas.Elementwise.Matmul.TwoLoops, out missing);
     public static Func<Tensor, Tensor, Tensor>? OneLoop(out string missing) => Found(Katas.Broadcasting.Matmul.OneLoop, out missing);
-    public static Func<Tensor, Tensor, Tensor>? Fast(out string missing) => Found(Katas.FastMatmul.FastMatmul.Compute, out missing);
+    public static Func<Tensor, Tensor, Tensor>? Fast(out string missing) => Found(Katas.FastMatmul.ParallelMatmul.Multiply, out missing);
 
     /// <summary>K05's <c>Einsum.Compute("ik,kj->ij", a, b)</c>.</summary>
     public static Func<Tensor, Tensor, Tensor>? Einsum(out string missing) =>
