@@ -36,7 +36,7 @@ internal static class LadderLevels
         new("TwoLoops", "K03 elementwise row·column", Slow, () => new(Katas.Elementwise.Matmul.TwoLoops)),
         new("OneLoop", "K04 broadcasting", Slow, () => new(Katas.Broadcasting.Matmul.OneLoop)),
         new("Einsum", "K05 einsum ik,kj->ij", Medium, () => new((a, b) => Katas.Einsum.EinsumOps.Einsum("ik,kj->ij", a, b))),
-        new("Fast", "K06 packed SIMD micro-kernel", Any, () => new(Katas.FastMatmul.FastMatmul.Compute)),
+        new("Fast", "K06 packed SIMD micro-kernel, threads", Any, () => new(Katas.FastMatmul.ParallelMatmul.Multiply)),
         new("MatMul", "substrate Tensor.MatMul", Any, () => new(Tensor.MatMul)),
         new("OpenClNaive", "K07 OpenCL naive", Medium, () => OpenCl(MatmulKernel.Naive)),
         new("OpenClTiled", "K07 OpenCL tiled", Medium, () => OpenCl(MatmulKernel.Tiled)),

@@ -5,7 +5,8 @@ public sealed partial class Tensor
     /// <summary>
     /// The matrix product (PyTorch's <c>@</c>): [n, k] @ [k, m] → [n, m], and batched
     /// [b, n, k] @ [b, k, m] → [b, n, m] (a 2-D right operand is shared by every batch).
-    /// Vectorized and multi-threaded; this is the "real" version the katas race against.
+    /// OpenBLAS when it is installed, else a blocked, vectorized, multi-threaded kernel (<see cref="MatMulBackend"/> says
+    /// which); this is the "real" version the katas race against.
     /// </summary>
     public static Tensor MatMul(Tensor a, Tensor b)
     {
@@ -29,6 +30,12 @@ public sealed partial class Tensor
             result.Select(0, i).CopyFrom(MatMulKernel.Multiply(a.Select(0, i), b.Rank == 3 ? b.Select(0, i) : b));
         return result;
     }
+
+    /// <summary>
+    /// Which implementation <see cref="MatMul(Tensor, Tensor)"/> runs here, e.g. "OpenBLAS 0.3.21 … (kernel Zen, 2 threads)"
+    /// or "portable blocked kernel, 256-bit vectors, 2 threads (OpenBLAS not found: apt-get install libopenblas0)".
+    /// </summary>
+    public static string MatMulBackend => MatMulKernel.Describe();
 
     /// <summary>This tensor @ <paramref name="other"/>; see <see cref="MatMul(Tensor, Tensor)"/>.</summary>
     public Tensor MatMul(Tensor other) => MatMul(this, other);

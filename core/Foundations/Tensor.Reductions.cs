@@ -70,8 +70,11 @@ public sealed partial class Tensor
         return Numel;
     }
 
-    /// <summary>Moves <paramref name="dim"/> last, then reduces each contiguous run of it to one number.</summary>
-    private Tensor Reduce(int dim, bool keepDim, Func<float[], float> reduce)
+    /// <summary>Reduces one run of values (a slice of a larger array, never a copy) to one number.</summary>
+    private delegate float RunReducer(ReadOnlySpan<float> run);
+
+    /// <summary>Moves <paramref name="dim"/> last, then reduces each contiguous run of it to one number, in place.</summary>
+    private Tensor Reduce(int dim, bool keepDim, RunReducer reduce)
     {
         dim = ShapeRules.NormalizeDim(dim, Rank);
         if (Rank == 0) return Scalar(reduce([Item()]));
@@ -80,24 +83,19 @@ public sealed partial class Tensor
         int length = _shape[dim];
         int count = length == 0 ? ShapeRules.Product(Without(_shape, dim)) : values.Length / length;
         var reduced = new float[count];
-        var run = new float[length];
-        for (int i = 0; i < count; i++)
-        {
-            Array.Copy(values, i * length, run, 0, length);
-            reduced[i] = reduce(run);
-        }
+        for (int i = 0; i < count; i++) reduced[i] = reduce(values.AsSpan(i * length, length));
         int[] shape = keepDim ? _shape.Select((s, d) => d == dim ? 1 : s).ToArray() : Without(_shape, dim);
         return FromArray(reduced, shape);
     }
 
-    private static double Sum(float[] values)
+    private static double Sum(ReadOnlySpan<float> values)
     {
         double total = 0;
         foreach (float v in values) total += v;
         return total;
     }
 
-    private static float StandardDeviation(float[] values, bool unbiased)
+    private static float StandardDeviation(ReadOnlySpan<float> values, bool unbiased)
     {
         int n = values.Length;
         int divisor = unbiased ? n - 1 : n;
@@ -108,7 +106,7 @@ public sealed partial class Tensor
         return (float)Math.Sqrt(squares / divisor);
     }
 
-    private static float Extreme(float[] values, int n, bool largest)
+    private static float Extreme(ReadOnlySpan<float> values, int n, bool largest)
     {
         if (n == 0) throw new ArgumentException($"{(largest ? "Max" : "Min")} along a dimension of size 0: an empty row has no {(largest ? "largest" : "smallest")} element; pick a dimension that is not empty");
         float best = values[0];

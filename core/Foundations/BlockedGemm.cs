@@ -1,0 +1,283 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Foundations;
+
+/// <summary>
+/// The portable matrix product, used where OpenBLAS is not installed: Goto's algorithm as kata K06 builds it
+/// (packed panels, kc/mc/nc cache blocks, a 6 × 2-vector register micro-kernel, one rectangle of C per core),
+/// with 128-, 256- or 512-bit vectors, whichever the hardware accelerates (NEON on ARM64 is the 128-bit path).
+/// </summary>
+internal static class BlockedGemm
+{
+    private const int MR = 6;                 // rows of C per micro-tile
+    private const int KcMax = 256, McMax = 144, NcMax = 4096; // see katas/K06_FastMatmul/README.md for the reasoning
+    private const long ParallelThreshold = 1L << 20;
+
+    /// <summary>128, 256 or 512: the widest vector the runtime accelerates here.</summary>
+    public static int PreferredBits =>
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+
+    /// <summary>c = a @ b for 2-D a (m×k) and b (k×n) with vectors of <paramref name="bits"/> on up to <paramref name="threads"/> cores.</summary>
+    public static Tensor Multiply(Tensor a, Tensor b, int bits, int threads)
+    {
+        if (bits is not (128 or 256 or 512)) throw new ArgumentOutOfRangeException(nameof(bits), bits, "a vector is 128, 256 or 512 bits wide");
+        int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
+        var c = Tensor.Zeros(m, n);
+        if (m == 0 || n == 0 || k == 0) return c;
+        int nr = 2 * bits / 32;
+        if ((long)m * n * k < ParallelThreshold) threads = 1;
+        int rowTiles = (m + MR - 1) / MR, columnPanels = (n + nr - 1) / nr;
+        bool splitRows = rowTiles >= columnPanels;
+        int pieces = Math.Max(1, Math.Min(threads, splitRows ? rowTiles : columnPanels));
+        var operands = new Operands(a, b, c.Storage, k, n, nr, bits);
+        void Piece(int t)
+        {
+            int units = splitRows ? rowTiles : columnPanels, unit = splitRows ? MR : nr, limit = splitRows ? m : n;
+            int first = Math.Min(units * t / pieces * unit, limit), last = Math.Min(units * (t + 1) / pieces * unit, limit);
+            if (splitRows) Rectangle(operands, first, last - first, 0, n);
+            else Rectangle(operands, 0, m, first, last - first);
+        }
+        if (pieces == 1) Piece(0);
+        else Parallel.For(0, pieces, Piece);
+        return c;
+    }
+
+    private sealed record Operands(Tensor A, Tensor B, float[] C, int K, int N, int NR, int Bits);
+
+    private static int Even(int total, int max, int multiple)
+    {
+        int blocks = (total + max - 1) / max;
+        int size = (total + blocks - 1) / blocks;
+        return (size + multiple - 1) / multiple * multiple;
+    }
+
+    /// <summary>C[row0.., col0..] = A[row0.., :] @ B[:, col0..], single-threaded.</summary>
+    private static void Rectangle(Operands op, int row0, int rows, int col0, int cols)
+    {
+        if (rows <= 0 || cols <= 0) return;
+        int nr = op.NR, k = op.K, n = op.N;
+        int kcMax = Even(k, KcMax, 1), mcMax = Even(rows, McMax, MR), ncMax = Even(cols, NcMax, nr);
+        float[] packedB = ArrayPool<float>.Shared.Rent(kcMax * ncMax);
+        float[] packedA = ArrayPool<float>.Shared.Rent(kcMax * mcMax);
+        Span<float> scratch = stackalloc float[MR * 32];
+        try
+        {
+            for (int jc = col0; jc < col0 + cols; jc += ncMax)
+            {
+                int nc = Math.Min(ncMax, col0 + cols - jc);
+                for (int pc = 0; pc < k; pc += kcMax)
+                {
+                    int kc = Math.Min(kcMax, k - pc);
+                    PackB(op.B, pc, kc, jc, nc, nr, packedB);
+                    for (int ic = row0; ic < row0 + rows; ic += mcMax)
+                    {
+                        int mc = Math.Min(mcMax, row0 + rows - ic);
+                        PackA(op.A, ic, mc, pc, kc, packedA);
+                        for (int jr = 0; jr < nc; jr += nr)
+                        {
+                            ReadOnlySpan<float> bPanel = packedB.AsSpan(jr * kc, nr * kc);
+                            for (int ir = 0; ir < mc; ir += MR)
+                            {
+                                ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, MR * kc);
+                                int cIndex = (ic + ir) * n + jc + jr;
+                                int tileRows = Math.Min(MR, mc - ir), tileCols = Math.Min(nr, nc - jr);
+                                if (tileRows == MR && tileCols == nr)
+                                    Kernel(op.Bits, aPanel, bPanel, kc, op.C.AsSpan(cIndex), n);
+                                else
+                                {
+                                    Span<float> tile = scratch[..(MR * nr)];
+                                    tile.Clear();
+                                    Kernel(op.Bits, aPanel, bPanel, kc, tile, nr);
+                                    for (int r = 0; r < tileRows; r++)
+                                    {
+                                        Span<float> to = op.C.AsSpan(cIndex + r * n, tileCols);
+                                        ReadOnlySpan<float> from = tile.Slice(r * nr, tileCols);
+                                        for (int j = 0; j < tileCols; j++) to[j] += from[j];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(packedA);
+            ArrayPool<float>.Shared.Return(packedB);
+        }
+    }
+
+    /// <summary>A[row0.., k0..] (rows × depth) into 6-row k-major panels, zero rows past the end.</summary>
+    private static void PackA(Tensor a, int row0, int rows, int k0, int depth, Span<float> packed)
+    {
+        ReadOnlySpan<float> storage = a.Storage;
+        int rowStride = a.Strides[0], colStride = a.Strides[1];
+        for (int panel = 0; panel * MR < rows; panel++)
+        {
+            Span<float> target = packed.Slice(panel * MR * depth, MR * depth);
+            for (int r = 0; r < MR; r++)
+            {
+                int row = panel * MR + r;
+                if (row >= rows)
+                {
+                    for (int p = 0; p < depth; p++) target[p * MR + r] = 0;
+                    continue;
+                }
+                int source = a.Offset + (row0 + row) * rowStride + k0 * colStride;
+                if (colStride == 1)
+                {
+                    ReadOnlySpan<float> aRow = storage.Slice(source, depth);
+                    for (int p = 0; p < aRow.Length; p++) target[p * MR + r] = aRow[p];
+                }
+                else for (int p = 0; p < depth; p++) target[p * MR + r] = storage[source + p * colStride];
+            }
+        }
+    }
+
+    /// <summary>B[k0.., col0..] (depth × cols) into nr-wide k-major panels, zero columns past the end.</summary>
+    private static void PackB(Tensor b, int k0, int depth, int col0, int cols, int nr, Span<float> packed)
+    {
+        ReadOnlySpan<float> storage = b.Storage;
+        int rowStride = b.Strides[0], colStride = b.Strides[1];
+        for (int panel = 0; panel * nr < cols; panel++)
+        {
+            int first = col0 + panel * nr, width = Math.Min(nr, col0 + cols - first);
+            for (int p = 0; p < depth; p++)
+            {
+                Span<float> target = packed.Slice((panel * depth + p) * nr, nr);
+                int source = b.Offset + (k0 + p) * rowStride + first * colStride;
+                if (colStride == 1)
+                {
+                    ReadOnlySpan<float> bRow = storage.Slice(source, width);
+                    int j = 0;
+                    for (; j + 4 <= width; j += 4) Vector128.Create(bRow[j..]).CopyTo(target[j..]); // cheaper than a block copy this short
+                    for (; j < width; j++) target[j] = bRow[j];
+                }
+                else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
+                target[width..].Clear();
+            }
+        }
+    }
+
+    private static void Kernel(int bits, ReadOnlySpan<float> a, ReadOnlySpan<float> b, int kc, Span<float> c, int ldc)
+    {
+        switch (bits)
+        {
+            case 128: Tile<Vector128<float>, Math128>(a, b, kc, c, ldc); break;
+            case 256: Tile<Vector256<float>, Math256>(a, b, kc, c, ldc); break;
+            default: Tile<Vector512<float>, Math512>(a, b, kc, c, ldc); break;
+        }
+    }
+
+    /// <summary>C[6 × 2 vectors] += Apanel · Bpanel with the tile in 12 registers (see K06's MicroKernel).</summary>
+    // NoInlining: inlined into its caller, the kernel would be compiled inside a larger method whose register
+    // pressure and inlining budget make its loop slower; on its own it gets all 16 vector registers.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Tile<TVector, TMath>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int kc, Span<float> c, int ldc)
+        where TVector : struct
+        where TMath : struct, IVectorMath<TVector>
+    {
+        // Step p of the A panel as one Column of six floats, of the B panel as one Row of two vectors: looping to
+        // rows.Length lets the JIT drop the bounds checks in the hot loop.
+        ReadOnlySpan<Column> columns = MemoryMarshal.Cast<float, Column>(a)[..kc];
+        ReadOnlySpan<Row<TVector>> rows = MemoryMarshal.Cast<float, Row<TVector>>(b)[..kc];
+        TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        TVector c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        // Two steps of p per turn of the loop (the loop's own counting and branching then costs half as much),
+        // and one more step at the end when the depth is odd.
+        ReadOnlySpan<TwoColumns> columnPairs = MemoryMarshal.Cast<Column, TwoColumns>(columns);
+        ReadOnlySpan<TwoRows<TVector>> rowPairs = MemoryMarshal.Cast<Row<TVector>, TwoRows<TVector>>(rows);
+        TVector b0, b1, x;
+        for (int p = 0; p < rowPairs.Length; p++)
+        {
+            ref readonly TwoRows<TVector> rowPair = ref rowPairs[p];
+            ref readonly TwoColumns columnPair = ref columnPairs[p];
+            b0 = rowPair.First.Left; b1 = rowPair.First.Right;
+            x = TMath.Broadcast(columnPair.First.R0);
+            c00 = TMath.MultiplyAdd(x, b0, c00); c01 = TMath.MultiplyAdd(x, b1, c01);
+            x = TMath.Broadcast(columnPair.First.R1);
+            c10 = TMath.MultiplyAdd(x, b0, c10); c11 = TMath.MultiplyAdd(x, b1, c11);
+            x = TMath.Broadcast(columnPair.First.R2);
+            c20 = TMath.MultiplyAdd(x, b0, c20); c21 = TMath.MultiplyAdd(x, b1, c21);
+            x = TMath.Broadcast(columnPair.First.R3);
+            c30 = TMath.MultiplyAdd(x, b0, c30); c31 = TMath.MultiplyAdd(x, b1, c31);
+            x = TMath.Broadcast(columnPair.First.R4);
+            c40 = TMath.MultiplyAdd(x, b0, c40); c41 = TMath.MultiplyAdd(x, b1, c41);
+            x = TMath.Broadcast(columnPair.First.R5);
+            c50 = TMath.MultiplyAdd(x, b0, c50); c51 = TMath.MultiplyAdd(x, b1, c51);
+            b0 = rowPair.Second.Left; b1 = rowPair.Second.Right;
+            x = TMath.Broadcast(columnPair.Second.R0);
+            c00 = TMath.MultiplyAdd(x, b0, c00); c01 = TMath.MultiplyAdd(x, b1, c01);
+            x = TMath.Broadcast(columnPair.Second.R1);
+            c10 = TMath.MultiplyAdd(x, b0, c10); c11 = TMath.MultiplyAdd(x, b1, c11);
+            x = TMath.Broadcast(columnPair.Second.R2);
+            c20 = TMath.MultiplyAdd(x, b0, c20); c21 = TMath.MultiplyAdd(x, b1, c21);
+            x = TMath.Broadcast(columnPair.Second.R3);
+            c30 = TMath.MultiplyAdd(x, b0, c30); c31 = TMath.MultiplyAdd(x, b1, c31);
+            x = TMath.Broadcast(columnPair.Second.R4);
+            c40 = TMath.MultiplyAdd(x, b0, c40); c41 = TMath.MultiplyAdd(x, b1, c41);
+            x = TMath.Broadcast(columnPair.Second.R5);
+            c50 = TMath.MultiplyAdd(x, b0, c50); c51 = TMath.MultiplyAdd(x, b1, c51);
+        }
+        if (kc % 2 == 1)
+        {
+            ref readonly Column column = ref columns[kc - 1];
+            b0 = rows[kc - 1].Left; b1 = rows[kc - 1].Right;
+            x = TMath.Broadcast(column.R0);
+            c00 = TMath.MultiplyAdd(x, b0, c00); c01 = TMath.MultiplyAdd(x, b1, c01);
+            x = TMath.Broadcast(column.R1);
+            c10 = TMath.MultiplyAdd(x, b0, c10); c11 = TMath.MultiplyAdd(x, b1, c11);
+            x = TMath.Broadcast(column.R2);
+            c20 = TMath.MultiplyAdd(x, b0, c20); c21 = TMath.MultiplyAdd(x, b1, c21);
+            x = TMath.Broadcast(column.R3);
+            c30 = TMath.MultiplyAdd(x, b0, c30); c31 = TMath.MultiplyAdd(x, b1, c31);
+            x = TMath.Broadcast(column.R4);
+            c40 = TMath.MultiplyAdd(x, b0, c40); c41 = TMath.MultiplyAdd(x, b1, c41);
+            x = TMath.Broadcast(column.R5);
+            c50 = TMath.MultiplyAdd(x, b0, c50); c51 = TMath.MultiplyAdd(x, b1, c51);
+        }
+        AddRow<TVector, TMath>(c, c00, c01);
+        AddRow<TVector, TMath>(c[ldc..], c10, c11);
+        AddRow<TVector, TMath>(c[(2 * ldc)..], c20, c21);
+        AddRow<TVector, TMath>(c[(3 * ldc)..], c30, c31);
+        AddRow<TVector, TMath>(c[(4 * ldc)..], c40, c41);
+        AddRow<TVector, TMath>(c[(5 * ldc)..], c50, c51);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow<TVector, TMath>(Span<float> row, TVector left, TVector right)
+        where TVector : struct
+        where TMath : struct, IVectorMath<TVector>
+    {
+        Span<float> second = row[TMath.Lanes..];
+        TMath.Store(TMath.Add(TMath.Load(row), left), row);
+        TMath.Store(TMath.Add(TMath.Load(second), right), second);
+    }
+
+    // The fields are never assigned: these structs are only ever views of packed floats, through MemoryMarshal.Cast.
+#pragma warning disable CS0649
+    private readonly struct Column
+    {
+        public readonly float R0, R1, R2, R3, R4, R5;
+    }
+
+    private readonly struct Row<TVector> where TVector : struct
+    {
+        public readonly TVector Left, Right;
+    }
+
+    private readonly struct TwoColumns
+    {
+        public readonly Column First, Second;
+    }
+
+    private readonly struct TwoRows<TVector> where TVector : struct
+    {
+        public readonly Row<TVector> First, Second;
+    }
+#pragma warning restore CS0649
+}

@@ -1,0 +1,106 @@
+using System.Runtime.Intrinsics;
+using Foundations;
+
+namespace Katas.FastMatmul;
+
+/// <summary>
+/// Step 3 (first half): copying a block of A or B into the order the inner loops read it. Strides are looked at
+/// here and nowhere else; the kernels only ever see contiguous panels.
+/// </summary>
+public static class PanelPacking
+{
+    /// <summary>Rows of A per panel, and rows of C per micro-tile (<see cref="MicroKernel"/>).</summary>
+    public const int PanelRows = 6;
+
+    /// <summary>
+    /// Packs the block A[row0 .. row0+rows, k0 .. k0+depth] into ⌈rows/6⌉ panels of 6 rows, one after the other,
+    /// each k-major: <c>packed[panel·depth·6 + p·6 + r] = A[row0 + panel·6 + r, k0 + p]</c>. Rows past the block's
+    /// end (the last panel's padding) are zeros.
+    /// </summary>
+    /// <exception cref="ArgumentException">The block is not inside A, or <paramref name="packed"/> is too short.</exception>
+    public static void PackA(Tensor a, int row0, int rows, int k0, int depth, Span<float> packed)
+    {
+        CheckBlock(a, "A", row0, rows, k0, depth);
+        int panels = (rows + PanelRows - 1) / PanelRows;
+        CheckLength(packed, panels * PanelRows * depth, "A");
+        ReadOnlySpan<float> storage = a.Storage;
+        int rowStride = a.Strides[0], colStride = a.Strides[1];
+        for (int panel = 0; panel < panels; panel++)
+        {
+            Span<float> target = packed.Slice(panel * PanelRows * depth, PanelRows * depth);
+            for (int r = 0; r < PanelRows; r++)
+            {
+                int row = panel * PanelRows + r;
+                if (row >= rows)
+                {
+                    for (int p = 0; p < depth; p++) target[p * PanelRows + r] = 0; // padding: a row of zeros
+                    continue;
+                }
+                // One row of A goes into every 6th slot of the panel.
+                int source = a.Offset + (row0 + row) * rowStride + k0 * colStride;
+                if (colStride == 1)
+                {
+                    ReadOnlySpan<float> aRow = storage.Slice(source, depth); // a row-major A: the row is contiguous
+                    for (int p = 0; p < aRow.Length; p++) target[p * PanelRows + r] = aRow[p];
+                }
+                else for (int p = 0; p < depth; p++) target[p * PanelRows + r] = storage[source + p * colStride];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs the block B[k0 .. k0+depth, col0 .. col0+cols] into ⌈cols/width⌉ panels of <paramref name="panelWidth"/>
+    /// columns, each k-major: <c>packed[panel·depth·width + p·width + j] = B[k0 + p, col0 + panel·width + j]</c>.
+    /// Columns past the block's end (the last panel's padding) are zeros.
+    /// </summary>
+    /// <exception cref="ArgumentException">The block is not inside B, the width is not positive, or <paramref name="packed"/> is too short.</exception>
+    public static void PackB(Tensor b, int k0, int depth, int col0, int cols, int panelWidth, Span<float> packed)
+    {
+        CheckBlock(b, "B", k0, depth, col0, cols);
+        if (panelWidth <= 0) throw new ArgumentException($"a panel needs a positive width, but got {panelWidth}", nameof(panelWidth));
+        int panels = (cols + panelWidth - 1) / panelWidth;
+        CheckLength(packed, panels * panelWidth * depth, "B");
+        ReadOnlySpan<float> storage = b.Storage;
+        int rowStride = b.Strides[0], colStride = b.Strides[1];
+        for (int panel = 0; panel < panels; panel++)
+        {
+            int firstColumn = col0 + panel * panelWidth;
+            int width = Math.Min(panelWidth, col0 + cols - firstColumn);
+            for (int p = 0; p < depth; p++)
+            {
+                Span<float> target = packed.Slice((panel * depth + p) * panelWidth, panelWidth);
+                int source = b.Offset + (k0 + p) * rowStride + firstColumn * colStride;
+                if (colStride == 1) CopyShort(storage.Slice(source, width), target); // a row-major B: a contiguous row
+                else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
+                target[width..].Clear(); // padding: zero columns
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies a few floats (a panel row: 8 to 32) four at a time with 128-bit vectors, which every CPU .NET runs on
+    /// accelerates; a general block copy costs more in call overhead than it saves at this length.
+    /// </summary>
+    private static void CopyShort(ReadOnlySpan<float> source, Span<float> target)
+    {
+        int j = 0;
+        for (; j + 4 <= source.Length; j += 4) Vector128.Create(source[j..]).CopyTo(target[j..]);
+        for (; j < source.Length; j++) target[j] = source[j];
+    }
+
+    private static void CheckBlock(Tensor t, string name, int row0, int rows, int col0, int cols)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        if (t.Rank != 2)
+            throw new ArgumentException($"{name} must be a matrix (2-D), but has shape {ShapeRules.Format(t.Shape)}");
+        if (row0 < 0 || rows < 0 || row0 + rows > t.Shape[0] || col0 < 0 || cols < 0 || col0 + cols > t.Shape[1])
+            throw new ArgumentException(
+                $"the block rows {row0}..{row0 + rows}, columns {col0}..{col0 + cols} is not inside {name} of shape {ShapeRules.Format(t.Shape)}");
+    }
+
+    private static void CheckLength(Span<float> packed, int needed, string name)
+    {
+        if (packed.Length < needed)
+            throw new ArgumentException($"the buffer for packing {name} holds {packed.Length} floats but the panels need {needed}", nameof(packed));
+    }
+}

@@ -1,0 +1,71 @@
+using NUnit.Framework;
+
+namespace Foundations.Tests;
+
+/// <summary>
+/// Every path of the substrate's product on every machine: the portable kernel at each vector width (a width the
+/// CPU does not accelerate is emulated, so the shapes stay small), on one and on several threads, and OpenBLAS.
+/// </summary>
+[Category("Foundations")]
+public class MatMulPathTests
+{
+    // A float32 sum of k products, against the loop's double sum: each addition may round by ~6e-8 of a running sum
+    // that grows like √k, so the absolute error grows about like k·1e-7 (the tolerance K06's tests use too).
+    private static void AssertEqualsLoop(Tensor a, Tensor b, Tensor actual, string what)
+    {
+        Tensor expected = Tensor.FromArray(Reference.MatMul(a, b));
+        Assert.That(actual.Shape, Is.EqualTo(expected.Shape), what);
+        Assert.That(actual.AllClose(expected, rtol: 1e-3, atol: 1e-5 + 1e-6 * a.Shape[1]), Is.True, $"{what}\nexpected {expected}\nactual   {actual}");
+    }
+
+    // 7×13 @ 13×5: one partial tile. 150×300 @ 300×45: two row blocks (mc 144), two k slices (kc 256), edge tiles,
+    // and above the threshold where the work is split across threads.
+    [Test]
+    public void PortableKernel_EqualsTheLoop_AtEveryWidth([Values(128, 256, 512)] int bits, [Values(1, 2, 3)] int threads)
+    {
+        var rng = new Rng((ulong)(bits + threads));
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (150, 300, 45) })
+        {
+            Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
+            AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, threads), $"{m}×{k} @ {k}×{n}, {bits}-bit vectors, {threads} thread(s)");
+        }
+    }
+
+    [Test]
+    public void PortableKernel_ReadsViewsThroughTheirStrides([Values(128, 256, 512)] int bits)
+    {
+        var rng = new Rng(77);
+        Tensor a = Tensor.Randn(rng, 40, 31).T(), b = Tensor.Randn(rng, 45, 70).Narrow(0, 2, 40).Slice(1, 1, 70, 2);
+        AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, 2), $"Aᵀ-view @ a stepped view of B, {bits}-bit vectors");
+    }
+
+    [Test]
+    public void PortableKernel_SplitsShortWideProductsByColumns()
+    {
+        var rng = new Rng(78);
+        Tensor a = Tensor.Randn(rng, 5, 300), b = Tensor.Randn(rng, 300, 1000);
+        AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, BlockedGemm.PreferredBits, 2), "5×300 @ 300×1000 on two threads");
+    }
+
+    [Test]
+    public void OpenBlas_EqualsTheLoop_WhenInstalled()
+    {
+        if (!OpenBlasGemm.IsAvailable) Assert.Ignore("libopenblas is not installed here (apt-get install libopenblas0); CI installs it");
+        var rng = new Rng(79);
+        foreach (var (m, k, n) in new[] { (1, 1, 1), (7, 13, 5), (5, 784, 10), (130, 70, 90) })
+        {
+            Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
+            AssertEqualsLoop(a, b, OpenBlasGemm.Multiply(a, b), $"OpenBLAS {m}×{k} @ {k}×{n}");
+        }
+        Tensor at = Tensor.Randn(rng, 9, 12).T(), bs = Tensor.Randn(rng, 20, 30).Narrow(0, 3, 9).Slice(1, 0, 30, 3);
+        AssertEqualsLoop(at, bs, OpenBlasGemm.Multiply(at, bs), "OpenBLAS on strided views (copied first)");
+    }
+
+    [Test]
+    public void TheBackend_SaysWhichProductRuns()
+    {
+        string backend = Tensor.MatMulBackend;
+        if (MatMulKernel.UsesOpenBlas) Assert.That(backend, Does.Contain("OpenBLAS").Or.Contain("openblas"), backend);
+        else Assert.That(backend, Does.Contain("portable blocked kernel").And.Contain($"{BlockedGemm.PreferredBits}-bit"), backend);
+    }
+}

@@ -1,0 +1,92 @@
+using Foundations;
+using Katas.FastMatmul;
+using KataTests.Support;
+using NUnit.Framework;
+
+namespace KataTests.K06_FastMatmul;
+
+/// <summary>Step 3: packing blocks into panels in the order the kernel reads them, and the loops over cache blocks.</summary>
+[Category("K06")]
+public class Step3_PackingAndBlocksTests
+{
+    [Test]
+    public void PackA_WritesSixRowPanels_KMajor_WithZeroRowsPastTheEnd()
+    {
+        // A transposed view (strides 1 and 10), rows 2..8 (7 rows: a full panel and one row of a second), columns 1..5.
+        Tensor a = TensorGen.Randn(21, 10, 12).T();
+        int row0 = 2, rows = 7, k0 = 1, depth = 5;
+        var packed = new float[2 * 6 * depth];
+        Array.Fill(packed, float.NaN); // a slot left unwritten shows up as NaN
+        PanelPacking.PackA(a, row0, rows, k0, depth, packed);
+        for (int panel = 0; panel < 2; panel++)
+            for (int p = 0; p < depth; p++)
+                for (int r = 0; r < 6; r++)
+                {
+                    int row = panel * 6 + r;
+                    float expected = row < rows ? a[row0 + row, k0 + p] : 0f;
+                    Assert.That(packed[panel * depth * 6 + p * 6 + r], Is.EqualTo(expected),
+                        $"packed[{panel}·{depth}·6 + {p}·6 + {r}] should be A[{row0 + row}, {k0 + p}] (or 0 past the block's {rows} rows): panels are k-major, 6 rows wide");
+                }
+    }
+
+    [Test]
+    public void PackB_WritesPanelsOfTheGivenWidth_KMajor_WithZeroColumnsPastTheEnd([Values(8, 16)] int width)
+    {
+        // Every other column of B, from row 3: a column stride of 2 and an offset.
+        Tensor b = TensorGen.Randn(22, 12, 44).Narrow(0, 3, 9).Slice(1, 0, 44, 2); // 9×22
+        int k0 = 1, depth = 6, col0 = 2, cols = 19;
+        int panels = (cols + width - 1) / width;
+        var packed = new float[panels * width * depth];
+        Array.Fill(packed, float.NaN);
+        PanelPacking.PackB(b, k0, depth, col0, cols, width, packed);
+        for (int panel = 0; panel < panels; panel++)
+            for (int p = 0; p < depth; p++)
+                for (int j = 0; j < width; j++)
+                {
+                    int column = panel * width + j;
+                    float expected = column < cols ? b[k0 + p, col0 + column] : 0f;
+                    Assert.That(packed[panel * depth * width + p * width + j], Is.EqualTo(expected),
+                        $"packed[{panel}·{depth}·{width} + {p}·{width} + {j}] should be B[{k0 + p}, {col0 + column}] (or 0 past the block's {cols} columns)");
+                }
+    }
+
+    [Test]
+    public void PackA_IntoABufferTooShort_ThrowsNamingTheSizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(7, 5), 0, 7, 0, 5, new float[40]),
+            "7 rows make 2 panels of 6 × 5 = 60 floats");
+        Assert.That(error!.Message, Does.Contain("40").And.Contain("60"), "the message should say what the buffer holds and what is needed");
+    }
+
+    [Test]
+    public void PackB_ABlockOutsideB_ThrowsNamingTheShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 5), 0, 4, 3, 3, 8, new float[64]),
+            "columns 3..6 do not exist in a 4×5 B");
+        Assert.That(error!.Message, Does.Contain("[4, 5]"));
+    }
+
+    // 150 rows: more than one mc block (144). k = 300: two kc slices. n = 45: a partial panel at every width.
+    [Test]
+    public void BlockedProduct_CrossesEveryBlockEdge_AtEveryWidth(
+        [Values(VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512)] VectorWidth width)
+    {
+        Tensor a = TensorGen.Randn(23, 150, 300), b = TensorGen.Randn(24, 300, 45);
+        TensorAssert.Near(BlockedMatmul.Multiply(a, b, width), Reference.Product(a, b),
+            $"150×300 @ 300×45 with {(int)width}-bit vectors: two row blocks, two k slices, and edge tiles", atol: Reference.Atol(300));
+    }
+
+    [Test]
+    public void BlockedProduct_ReadsViewsThroughPacking()
+    {
+        Tensor a = TensorGen.Randn(25, 40, 31).T(), b = TensorGen.Randn(26, 45, 70).Narrow(0, 2, 40).Slice(1, 1, 70, 2);
+        TensorAssert.Near(BlockedMatmul.Multiply(a, b), Reference.Product(a, b), "Aᵀ-view (31×40) @ a stepped view of B (40×35)",
+            atol: Reference.Atol(40));
+    }
+
+    [Test]
+    public void BlockedProduct_EmptyInnerDimension_GivesZeros()
+    {
+        TensorAssert.Equal(BlockedMatmul.Multiply(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4)), Tensor.Zeros(3, 4), "3×0 @ 0×4 sums over an empty k");
+    }
+}
