@@ -19,15 +19,15 @@ public class ConvNetTests
         }), "conv 1→8, conv 8→16, linear 784→10, each with its bias");
     }
 
-    [Test]
-    public void Gradients_MatchCentralDifferences_OnSampledEntriesOfEveryParameter()
+    [TestCase(2UL)] // checked on seeds 2 and 5–10 with the reference solution
+    public void Gradients_MatchCentralDifferences_OnSampledEntriesOfEveryParameter(ulong seed)
     {
         FashionMnistData data = FashionMnist.LoadEmbedded().Normalize();
         Tensor images = Rows(data.Train.Images, 0, 3);
         int[] labels = data.Train.Labels[..3];
-        var net = new ConvNet(new Rng(2));
+        var net = new ConvNet(new Rng(seed));
         var (_, gradients) = net.LossAndGradients(images, labels);
-        var pick = new Rng(3);
+        var pick = new Rng(seed + 1);
         // A small step: a nudge of h moves many ReLU inputs at once (a bias shifts a whole channel), and each that
         // crosses 0 bends the loss; 1e-3 keeps those crossings rare while the float loss (≈ 2.3) still resolves it.
         const float h = 1e-3f;
@@ -50,13 +50,13 @@ public class ConvNetTests
         }
     }
 
-    [Test]
-    public void AFewHundredSgdSteps_ClearlyImproveTheValidationAccuracy()
+    [TestCase(4UL)]
+    public void AFewHundredSgdSteps_ClearlyImproveTheValidationAccuracy(ulong seed)
     {
         // The embedded 8,000/1,000 Fashion-MNIST subset, so the test is the same on every machine. Measured with the
-        // reference solution (seed 4): 11.6 % before, 80.7 % after; the bounds leave 15 points of margin.
+        // reference solution on seeds 1–4: 7.7–14.0 % before, 80.2–82.0 % after; the bounds leave 15 points of margin.
         FashionMnistData data = FashionMnist.LoadEmbedded().Normalize();
-        var net = new ConvNet(new Rng(4));
+        var net = new ConvNet(new Rng(seed));
         float before = net.Accuracy(data.Test.Images, data.Test.Labels);
         const int batch = 32, steps = 300;
         for (int step = 0; step < steps; step++)
