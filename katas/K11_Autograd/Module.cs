@@ -1,3 +1,5 @@
+using Foundations;
+
 namespace Katas.Autograd;
 
 /// <summary>
@@ -28,6 +30,17 @@ public abstract class Module
     protected Variable RegisterParameter(Variable parameter)
     {
         throw new NotImplementedException("Kata 11: remember the parameter in a list and return it.");
+    }
+
+    /// <summary>
+    /// Makes a new trainable parameter holding <paramref name="initial"/> and registers it, in one step: a parameter
+    /// made this way cannot be forgotten, the way PyTorch's <c>nn.Module</c> registers any parameter assigned to one of
+    /// its attributes. (C# chains the base constructor by itself, the way fastai's <c>Module</c> calls
+    /// <c>super().__init__()</c> for you.)
+    /// </summary>
+    protected Variable Parameter(Tensor initial)
+    {
+        throw new NotImplementedException("Kata 11: wrap initial in a Variable that requires grad, register it and return it.");
     }
 
     /// <summary>Adds <paramref name="module"/> as a child, whose parameters become this module's too, and returns it.</summary>

@@ -27,4 +27,16 @@ public static class Conv2d
     {
         throw new NotImplementedException("Kata 13: Im2Col.Unfold, weight.Reshape(O, -1), one MatMul, reshape, add the bias.");
     }
+
+    /// <summary>
+    /// The backward pass of <see cref="ByUnfold"/>: given ∂loss/∂output [N, O, outH, outW], the gradients of the
+    /// loss with respect to the input [N, C, H, W], the weight [O, C, kH, kW] and the bias [O]. With the
+    /// unfolded input X [N, C·kH·kW, L] and G = ∂loss/∂output as [N, O, L]: ∂W = Σₙ Gₙ·Xₙᵀ, ∂b = Σ over n and L
+    /// of G, and ∂X = Wᵀ·Gₙ folded back onto the image (<see cref="Im2Col.Fold"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Input and weight do not fit (as in ByUnfold), or gradOutput is not [N, O, outH, outW].</exception>
+    public static ConvGradients Backward(Tensor input, Tensor weight, Tensor gradOutput, int stride = 1, int padding = 0)
+    {
+        throw new NotImplementedException("Kata 13: unfold the input; dW = Σ G·Xᵀ, db = G summed, dX = Fold(Wᵀ·G).");
+    }
 }

@@ -24,4 +24,18 @@ public static class Im2Col
     {
         throw new NotImplementedException("Kata 13: loops over image, channel, kernel row and column, output row and column.");
     }
+
+    /// <summary>
+    /// col2im, the reverse of <see cref="Unfold"/> (PyTorch's <c>F.fold</c>): adds every entry of
+    /// <paramref name="columns"/> [N, C·kH·kW, L] back onto the input pixel it was copied from, giving
+    /// [N, C, H, W]. A pixel that several patches saw receives the sum of their entries; entries that came
+    /// from the padding are dropped. This is how a convolution's gradient reaches its input.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// columns is not 3-D, or its shape does not fit C·kH·kW rows and outH·outW columns for the given sizes.
+    /// </exception>
+    public static Tensor Fold(Tensor columns, int channels, int height, int width, int kernelHeight, int kernelWidth, int stride = 1, int padding = 0)
+    {
+        throw new NotImplementedException("Kata 13: the loops of Unfold, with the copy turned around and made a sum: to[pixel] += from[column entry].");
+    }
 }

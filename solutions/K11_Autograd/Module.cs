@@ -1,3 +1,5 @@
+using Foundations;
+
 namespace Katas.Autograd;
 
 /// <summary>
@@ -39,6 +41,18 @@ public abstract class Module
             throw new ArgumentException($"{GetType().Name}: a parameter must require grad, or training would never change it.");
         _parameters.Add(parameter);
         return parameter;
+    }
+
+    /// <summary>
+    /// Makes a new trainable parameter holding <paramref name="initial"/> and registers it, in one step: a parameter
+    /// made this way cannot be forgotten, the way PyTorch's <c>nn.Module</c> registers any parameter assigned to one of
+    /// its attributes. (C# chains the base constructor by itself, the way fastai's <c>Module</c> calls
+    /// <c>super().__init__()</c> for you.)
+    /// </summary>
+    protected Variable Parameter(Tensor initial)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        return RegisterParameter(new Variable(initial, requiresGrad: true));
     }
 
     /// <summary>Adds <paramref name="module"/> as a child, whose parameters become this module's too, and returns it.</summary>

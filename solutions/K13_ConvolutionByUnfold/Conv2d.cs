@@ -77,4 +77,34 @@ public static class Conv2d
         return (Im2Col.OutputSize(input.Shape[2], weight.Shape[2], stride, padding),
                 Im2Col.OutputSize(input.Shape[3], weight.Shape[3], stride, padding));
     }
+
+    /// <summary>
+    /// The backward pass of <see cref="ByUnfold"/>: given ∂loss/∂output [N, O, outH, outW], the gradients of the
+    /// loss with respect to the input [N, C, H, W], the weight [O, C, kH, kW] and the bias [O]. With the
+    /// unfolded input X [N, C·kH·kW, L] and G = ∂loss/∂output as [N, O, L]: ∂W = Σₙ Gₙ·Xₙᵀ, ∂b = Σ over n and L
+    /// of G, and ∂X = Wᵀ·Gₙ folded back onto the image (<see cref="Im2Col.Fold"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Input and weight do not fit (as in ByUnfold), or gradOutput is not [N, O, outH, outW].</exception>
+    public static ConvGradients Backward(Tensor input, Tensor weight, Tensor gradOutput, int stride = 1, int padding = 0)
+    {
+        ArgumentNullException.ThrowIfNull(gradOutput);
+        var (outH, outW) = Check(input, weight, null, stride, padding);
+        int n = input.Shape[0], c = input.Shape[1], o = weight.Shape[0], kh = weight.Shape[2], kw = weight.Shape[3];
+        if (gradOutput.Rank != 4 || gradOutput.Shape[0] != n || gradOutput.Shape[1] != o || gradOutput.Shape[2] != outH || gradOutput.Shape[3] != outW)
+            throw new ArgumentException(
+                $"gradOutput should have the output's shape [{n}, {o}, {outH}, {outW}], but got {ShapeRules.Format(gradOutput.Shape)}");
+
+        Tensor columns = Im2Col.Unfold(input, kh, kw, stride, padding);      // X: [N, CkK, L]
+        Tensor g = gradOutput.Reshape(n, o, outH * outW);                     // G: [N, O, L]
+        Tensor filters = weight.Reshape(o, -1);                               // W: [O, CkK]
+
+        // out = W·X + b for each image, so each weight gathers G·Xᵀ summed over the batch…
+        Tensor gradWeight = Tensor.MatMul(g, columns.Transpose(1, 2)).Sum(0).Reshape(o, c, kh, kw);
+        // …each bias every position's gradient of its channel…
+        Tensor gradBias = g.Sum(2).Sum(0);
+        // …and each column entry Wᵀ·G, which Fold adds back onto the pixels the column was copied from.
+        Tensor gradColumns = Tensor.MatMul(g.Transpose(1, 2), filters).Transpose(1, 2); // [N, CkK, L]
+        Tensor gradInput = Im2Col.Fold(gradColumns, c, input.Shape[2], input.Shape[3], kh, kw, stride, padding);
+        return new ConvGradients(gradInput, gradWeight, gradBias);
+    }
 }

@@ -61,4 +61,54 @@ public static class Im2Col
                     }
         return result;
     }
+
+    /// <summary>
+    /// col2im, the reverse of <see cref="Unfold"/> (PyTorch's <c>F.fold</c>): adds every entry of
+    /// <paramref name="columns"/> [N, C·kH·kW, L] back onto the input pixel it was copied from, giving
+    /// [N, C, H, W]. A pixel that several patches saw receives the sum of their entries; entries that came
+    /// from the padding are dropped. This is how a convolution's gradient reaches its input.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// columns is not 3-D, or its shape does not fit C·kH·kW rows and outH·outW columns for the given sizes.
+    /// </exception>
+    public static Tensor Fold(Tensor columns, int channels, int height, int width, int kernelHeight, int kernelWidth, int stride = 1, int padding = 0)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (channels < 1 || height < 1 || width < 1 || kernelHeight < 1 || kernelWidth < 1 || stride < 1 || padding < 0)
+            throw new ArgumentException(
+                $"Fold needs positive sizes, kernel and stride and a non-negative padding, but got channels={channels}, size=({height} x {width}), kernel=({kernelHeight} x {kernelWidth}), stride={stride}, padding={padding}");
+        int outH = OutputSize(height, kernelHeight, stride, padding), outW = OutputSize(width, kernelWidth, stride, padding);
+        int rows = channels * kernelHeight * kernelWidth, count = outH * outW;
+        if (columns.Rank != 3 || columns.Shape[1] != rows || columns.Shape[2] != count)
+            throw new ArgumentException(
+                $"Fold of {channels} channels of {height}x{width} with a {kernelHeight}x{kernelWidth} kernel (stride {stride}, padding {padding}) expects columns of shape [N, {rows}, {count}], but got {ShapeRules.Format(columns.Shape)}");
+
+        int n = columns.Shape[0];
+        var result = Tensor.Zeros(n, channels, height, width);
+        Tensor source = columns.Contiguous();
+        float[] from = source.Storage, to = result.Storage;
+        // The same walk as Unfold; where Unfold copied a pixel into a column, Fold adds the column's entry
+        // back, so a pixel under k patches collects k contributions (the chain rule's sum over every use).
+        for (int image = 0; image < n; image++)
+            for (int channel = 0; channel < channels; channel++)
+                for (int ky = 0; ky < kernelHeight; ky++)
+                    for (int kx = 0; kx < kernelWidth; kx++)
+                    {
+                        int row = (channel * kernelHeight + ky) * kernelWidth + kx;
+                        int rowStart = source.Offset + (image * rows + row) * count;
+                        int planeStart = (image * channels + channel) * height * width;
+                        for (int oy = 0; oy < outH; oy++)
+                        {
+                            int y = oy * stride + ky - padding;
+                            if (y < 0 || y >= height) continue; // padding: nothing to give back
+                            for (int ox = 0; ox < outW; ox++)
+                            {
+                                int x = ox * stride + kx - padding;
+                                if (x < 0 || x >= width) continue;
+                                to[planeStart + y * width + x] += from[rowStart + oy * outW + ox];
+                            }
+                        }
+                    }
+        return result;
+    }
 }
