@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Foundations;
-using Katas.Modules;
+using Katas.ModuleRefactor;
 
 namespace Benchmarks;
 

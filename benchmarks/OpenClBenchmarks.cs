@@ -2,13 +2,13 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Foundations;
 using Foundations.OpenCL;
-using Katas.OpenCL;
+using Katas.OpenClMatmul;
 
 namespace Benchmarks;
 
 /// <summary>
 /// Kata 07's three OpenCL kernels on the default device (PoCL on a CPU unless KATAS_OPENCL_DEVICE picks
-/// another), each against the substrate's MatMul on the same matrices. GFLOP/s = 2·n³ / time.
+/// another), each against the substrate's Matmul on the same matrices. GFLOP/s = 2·n³ / time.
 /// Times include copying A and B to the device and C back, as a caller of Multiply pays them.
 /// Without an OpenCL platform (or against the stubs) every benchmark returns null at once instead of
 /// failing, so the class survives `--job dry` anywhere.
@@ -22,7 +22,7 @@ public class OpenClBenchmarks
     }
 
     private OpenClDevice? _device;
-    private OpenClMatmul? _matmul;
+    private OpenClMatmulHost? _matmul;
     private Tensor _a = null!, _b = null!;
 
     [Params(512, 1024)]
@@ -42,8 +42,8 @@ public class OpenClBenchmarks
         Console.WriteLine($"// OpenClBenchmarks: device {_device}");
         try
         {
-            _matmul = new OpenClMatmul(_device);
-            _matmul.Multiply(_a, _b, MatmulKernel.Naive);   // a stub throws here: report it once, then skip
+            _matmul = new OpenClMatmulHost(_device);
+            _matmul.Multiply(_a, _b, KernelVariant.Naive);   // a stub throws here: report it once, then skip
         }
         catch (NotImplementedException e)
         {
@@ -60,14 +60,14 @@ public class OpenClBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Tensor SubstrateMatMul() => Tensor.MatMul(_a, _b);
+    public Tensor SubstrateMatmul() => Tensor.Matmul(_a, _b);
 
     [Benchmark]
-    public Tensor? Naive() => _matmul?.Multiply(_a, _b, MatmulKernel.Naive);
+    public Tensor? Naive() => _matmul?.Multiply(_a, _b, KernelVariant.Naive);
 
     [Benchmark]
-    public Tensor? Tiled() => _matmul?.Multiply(_a, _b, MatmulKernel.Tiled);
+    public Tensor? Tiled() => _matmul?.Multiply(_a, _b, KernelVariant.Tiled);
 
     [Benchmark]
-    public Tensor? RegisterBlocked() => _matmul?.Multiply(_a, _b, MatmulKernel.RegisterBlocked);
+    public Tensor? RegisterBlocked() => _matmul?.Multiply(_a, _b, KernelVariant.RegisterBlocked);
 }

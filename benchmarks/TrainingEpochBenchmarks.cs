@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Foundations;
 using Foundations.Data;
-using Katas.Training;
+using Katas.TrainingLoop;
 
 namespace Benchmarks;
 

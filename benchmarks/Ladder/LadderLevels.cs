@@ -1,6 +1,6 @@
 using Foundations;
 using Foundations.OpenCL;
-using Katas.OpenCL;
+using Katas.OpenClMatmul;
 
 namespace Benchmarks.Ladder;
 
@@ -21,7 +21,7 @@ internal sealed record LadderLevel(string Name, string Source, int MaxSide, Func
 
 /// <summary>
 /// Every level of the ladder, slowest idea first. This is the only file that knows the katas' names. Before anything is
-/// timed, each level is tried once on a small odd product (7×13 @ 13×5) against the substrate's MatMul: a stub that
+/// timed, each level is tried once on a small odd product (7×13 @ 13×5) against the substrate's Matmul: a stub that
 /// throws NotImplementedException is "not implemented", a wrong answer is reported rather than timed.
 /// </summary>
 internal static class LadderLevels
@@ -32,15 +32,15 @@ internal static class LadderLevels
 
     public static readonly IReadOnlyList<LadderLevel> All =
     [
-        new("ThreeLoops", "K02 three loops", Slow, () => new(Katas.Matmul.Matmul.ThreeLoops)),
-        new("TwoLoops", "K03 elementwise row·column", Slow, () => new(Katas.Elementwise.Matmul.TwoLoops)),
-        new("OneLoop", "K04 broadcasting", Slow, () => new(Katas.Broadcasting.Matmul.OneLoop)),
+        new("ThreeLoops", "K02 three loops", Slow, () => new(Katas.ThreeLoopMatmul.ThreeLoops.Multiply)),
+        new("TwoLoops", "K03 elementwise row·column", Slow, () => new(Katas.Elementwise.TwoLoops.Multiply)),
+        new("OneLoop", "K04 broadcasting", Slow, () => new(Katas.Broadcasting.OneLoop.Multiply)),
         new("Einsum", "K05 einsum ik,kj->ij", Medium, () => new((a, b) => Katas.Einsum.EinsumOps.Einsum("ik,kj->ij", a, b))),
         new("Fast", "K06 packed SIMD micro-kernel, threads", Any, () => new(Katas.FastMatmul.ParallelMatmul.Multiply)),
-        new("MatMul", "substrate Tensor.MatMul", Any, () => new(Tensor.MatMul)),
-        new("OpenClNaive", "K07 OpenCL naive", Medium, () => OpenCl(MatmulKernel.Naive)),
-        new("OpenClTiled", "K07 OpenCL tiled", Medium, () => OpenCl(MatmulKernel.Tiled)),
-        new("OpenClRegisterBlocked", "K07 OpenCL register-blocked", Medium, () => OpenCl(MatmulKernel.RegisterBlocked)),
+        new("Matmul", "substrate Tensor.Matmul", Any, () => new(Tensor.Matmul)),
+        new("OpenClNaive", "K07 OpenCL naive", Medium, () => OpenCl(KernelVariant.Naive)),
+        new("OpenClTiled", "K07 OpenCL tiled", Medium, () => OpenCl(KernelVariant.Tiled)),
+        new("OpenClRegisterBlocked", "K07 OpenCL register-blocked", Medium, () => OpenCl(KernelVariant.RegisterBlocked)),
         new(Yardstick, "OpenBLAS cblas_sgemm", Any, OpenBlasProduct),
     ];
 
@@ -57,13 +57,13 @@ internal static class LadderLevels
         return shape.Fmas > (long)side * side * side ? $"skipped: too slow at {shape.Display}" : null;
     }
 
-    private static LevelProduct OpenCl(MatmulKernel kernel)
+    private static LevelProduct OpenCl(KernelVariant kernel)
     {
         if (!OpenClDevice.TryGetDefault(out var device, out string reason))
             throw new PlatformNotSupportedException("no OpenCL platform: " + reason);
         try
         {
-            var matmul = new OpenClMatmul(device);
+            var matmul = new OpenClMatmulHost(device);
             return new((a, b) => matmul.Multiply(a, b, kernel), matmul, device);   // released in this order
         }
         catch
@@ -88,7 +88,7 @@ internal static class LadderLevels
             var rng = new Rng(6);
             Tensor a = Tensor.Randn(rng, 7, 13), b = Tensor.Randn(rng, 13, 5);
             var result = product.Multiply(a, b);
-            return result.Shape.SequenceEqual([7, 5]) && result.Near(Tensor.MatMul(a, b))
+            return result.Shape.SequenceEqual([7, 5]) && result.Near(Tensor.Matmul(a, b))
                 ? null
                 : "wrong result on 7×13 @ 13×5 (run its kata's tests)";
         }

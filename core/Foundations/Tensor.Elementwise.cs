@@ -10,7 +10,7 @@ public sealed partial class Tensor
     public static Tensor operator +(Tensor a, Tensor b) => Broadcasting.Zip<AddOp>(a, b);
     /// <summary>Elementwise difference with broadcasting.</summary>
     public static Tensor operator -(Tensor a, Tensor b) => Broadcasting.Zip<SubOp>(a, b);
-    /// <summary>Elementwise product with broadcasting (not the matrix product: see <see cref="MatMul(Tensor, Tensor)"/>).</summary>
+    /// <summary>Elementwise product with broadcasting (not the matrix product: see <see cref="Matmul(Tensor, Tensor)"/>).</summary>
     public static Tensor operator *(Tensor a, Tensor b) => Broadcasting.Zip<MulOp>(a, b);
     /// <summary>Elementwise quotient with broadcasting.</summary>
     public static Tensor operator /(Tensor a, Tensor b) => Broadcasting.Zip<DivOp>(a, b);

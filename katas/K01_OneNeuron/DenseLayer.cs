@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Neurons;
+namespace Katas.OneNeuron;
 
 /// <summary>A layer of neurons that all see the same inputs: PyTorch's <c>nn.Linear</c>, written by hand.</summary>
 public static class DenseLayer

@@ -18,10 +18,10 @@ public static class Contraction
         throw new NotImplementedException("Kata 05, step 2: sum the labels the output lacks, then permute into the output's order — README, step 2.");
 
     /// <summary>
-    /// Two operands, as one call of <see cref="Tensor.MatMul(Tensor, Tensor)"/>: <c>Contract(a, "ik", b, "kj", "ij")</c>
+    /// Two operands, as one call of <see cref="Tensor.Matmul(Tensor, Tensor)"/>: <c>Contract(a, "ik", b, "kj", "ij")</c>
     /// is the matrix product, <c>Contract(a, "bij", b, "bjk", "bik")</c> the batched one, <c>Contract(u, "i", v, "j", "ij")</c>
     /// the outer product. The result's dimensions are in the order of <paramref name="output"/>.
     /// </summary>
     public static Tensor Contract(Tensor a, string aLabels, Tensor b, string bLabels, string output) =>
-        throw new NotImplementedException("Kata 05, step 2: sort the labels into batch, rows, contracted and columns, then one MatMul — README, step 2.");
+        throw new NotImplementedException("Kata 05, step 2: sort the labels into batch, rows, contracted and columns, then one Matmul — README, step 2.");
 }

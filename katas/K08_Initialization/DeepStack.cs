@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>The chapter's experiment: push a batch of random inputs through many random layers and watch the scale.</summary>
 public static class DeepStack

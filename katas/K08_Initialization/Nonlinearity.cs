@@ -1,4 +1,4 @@
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>The layers and activations PyTorch's <c>calculate_gain</c> knows a gain for.</summary>
 public enum Nonlinearity

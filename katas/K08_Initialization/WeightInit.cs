@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>Makes a weight tensor of the given shape from a seeded generator, e.g.
 /// <c>(shape, rng) =&gt; Init.KaimingNormal(shape, 0, FanMode.FanIn, rng)</c>.</summary>

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Gradients;
+namespace Katas.GradientsByHand;
 
 /// <summary>The chapter's whole two-layer net, forward then backward, with every gradient filled in by hand.</summary>
 public static class Backprop

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Gradients;
+namespace Katas.GradientsByHand;
 
 /// <summary>
 /// The chapter's two-layer net as plain functions — <c>Lin</c>, <c>Relu</c>, <c>Mse</c> for the forward pass — and their

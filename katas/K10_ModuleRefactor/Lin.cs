@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>
 /// A linear layer in the chapter's layout: out = inp @ w + b, with w of shape n_in×n_out and b of

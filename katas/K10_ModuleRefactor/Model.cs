@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>
 /// A stack of layers followed by a loss. <see cref="Call"/> runs them forward and returns the loss;

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>
 /// The base every layer shares (the chapter's <c>Module</c>): <see cref="Call"/> runs the layer and keeps

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>The rectified linear unit as a layer: max(x, 0) forward, the gradient only where x was positive backward.</summary>
 public sealed class Relu : Module

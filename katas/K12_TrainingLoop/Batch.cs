@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>One mini-batch: inputs <paramref name="X"/> ([batch, features]) and their targets <paramref name="Y"/>.</summary>
 public sealed record Batch(Tensor X, int[] Y);

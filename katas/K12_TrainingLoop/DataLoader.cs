@@ -1,7 +1,7 @@
 using System.Collections;
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>
 /// Serves a dataset in mini-batches. Each enumeration is one epoch: with an <see cref="Rng"/> the

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>
 /// The functions between a model's raw scores (logits) and a number to minimise: log-softmax,

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>
 /// The chapter's model: Linear(inputs → hidden), ReLU, Linear(hidden → outputs), with weights in

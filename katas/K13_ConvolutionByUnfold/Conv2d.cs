@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// A 2-D convolution (PyTorch's <c>F.conv2d</c> with groups = 1 and no dilation), twice: as the
@@ -25,7 +25,7 @@ public static class Conv2d
     /// <exception cref="ArgumentException">Shapes that do not fit, in PyTorch's words.</exception>
     public static Tensor ByUnfold(Tensor input, Tensor weight, Tensor? bias, int stride = 1, int padding = 0)
     {
-        throw new NotImplementedException("Kata 13: Im2Col.Unfold, weight.Reshape(O, -1), one MatMul, reshape, add the bias.");
+        throw new NotImplementedException("Kata 13: Im2Col.Unfold, weight.Reshape(O, -1), one Matmul, reshape, add the bias.");
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>Weight initialisation for a convolution, where fan-in counts every input a filter reads (K08's ideas).</summary>
 public static class ConvInit

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// A small CNN built from this kata's pieces, for 28×28 grey images and 10 classes (further research 3: "then train a

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// im2col ("image to columns", PyTorch's <c>F.unfold</c>): every patch a kernel would see, laid out

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// The experiment of fastai's 02a_why_sqrt5 notebook: a stack of four stride-2 convolutions with ReLUs

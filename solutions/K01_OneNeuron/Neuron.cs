@@ -1,4 +1,4 @@
-namespace Katas.Neurons;
+namespace Katas.OneNeuron;
 
 /// <summary>One artificial neuron: a weighted sum of its inputs plus a bias.</summary>
 public static class Neuron

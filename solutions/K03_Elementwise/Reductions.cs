@@ -10,7 +10,7 @@ public static class Reductions
     {
         ArgumentNullException.ThrowIfNull(t);
         for (int n = 0; n < t.Numel; n++)
-            if (t.Storage[Elementwise.StorageIndex(t, n)] == 0) return false;
+            if (t.Storage[ElementwiseOps.StorageIndex(t, n)] == 0) return false;
         return true;
     }
 
@@ -44,7 +44,7 @@ public static class Reductions
     {
         ArgumentNullException.ThrowIfNull(m);
         // Written as the chapter writes it: (m*m).sum().sqrt().
-        float sumOfSquares = Item(Sum(Elementwise.Mul(m, m)));
+        float sumOfSquares = Item(Sum(ElementwiseOps.Mul(m, m)));
         return Tensor.Scalar(MathF.Sqrt(sumOfSquares));
     }
 
@@ -52,7 +52,7 @@ public static class Reductions
     private static double Total(Tensor t)
     {
         double total = 0;
-        for (int n = 0; n < t.Numel; n++) total += t.Storage[Elementwise.StorageIndex(t, n)];
+        for (int n = 0; n < t.Numel; n++) total += t.Storage[ElementwiseOps.StorageIndex(t, n)];
         return total;
     }
 }

@@ -29,13 +29,13 @@ public static class Contraction
     /// batch (in both, and in the output), contracted (in both, not in the output: the k of a product),
     /// rows (only in <paramref name="a"/>) and columns (only in <paramref name="b"/>). Permute a to
     /// [batch, rows, contracted] and b to [batch, contracted, columns], merge each group into one dimension,
-    /// call <see cref="Tensor.MatMul(Tensor, Tensor)"/>, and view the product as [batch…, rows…, columns…].
+    /// call <see cref="Tensor.Matmul(Tensor, Tensor)"/>, and view the product as [batch…, rows…, columns…].
     /// </summary>
     public static Tensor Contract(Tensor a, string aLabels, Tensor b, string bLabels, string output)
     {
         CheckLabels(a, aLabels, "the first operand");
         CheckLabels(b, bLabels, "the second operand");
-        // A label only one side has, and the output does not want, can be summed right away: less work for MatMul.
+        // A label only one side has, and the output does not want, can be summed right away: less work for Matmul.
         (a, aLabels) = SumOut(a, aLabels, keep: output + bLabels);
         (b, bLabels) = SumOut(b, bLabels, keep: output + aLabels);
 
@@ -46,7 +46,7 @@ public static class Contraction
 
         Tensor left = Group(a, aLabels, batch, rows, contracted);     // [B, I, K] (or [I, K] with no batch)
         Tensor right = Group(b, bLabels, batch, contracted, columns); // [B, K, J] (or [K, J])
-        Tensor product = Tensor.MatMul(left, right);                  // [B, I, J] (or [I, J])
+        Tensor product = Tensor.Matmul(left, right);                  // [B, I, J] (or [I, J])
 
         string productLabels = batch + rows + columns;
         int[] shape = productLabels.Select(l => SizeOf(a, aLabels, l) ?? SizeOf(b, bLabels, l)!.Value).ToArray();
@@ -57,7 +57,7 @@ public static class Contraction
     /// <summary>
     /// Permutes t so its labels run group after group, then merges each group into one dimension (the batch
     /// group only when there is one). When the strides allow, the merge is a view, not a copy: that is what
-    /// keeps <c>ik,kj->ij</c> on contiguous matrices as fast as calling MatMul directly.
+    /// keeps <c>ik,kj->ij</c> on contiguous matrices as fast as calling Matmul directly.
     /// </summary>
     private static Tensor Group(Tensor t, string labels, params string[] groups)
     {

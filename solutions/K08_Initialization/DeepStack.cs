@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>The chapter's experiment: push a batch of random inputs through many random layers and watch the scale.</summary>
 public static class DeepStack
@@ -29,7 +29,7 @@ public static class DeepStack
             if (w.Rank != 2 || w.Shape[0] != width || w.Shape[1] != width)
                 throw new ArgumentException(
                     $"weightInit was asked for a [{width}, {width}] weight but returned shape {ShapeRules.Format(w.Shape)}", nameof(weightInit));
-            x = activation(Tensor.MatMul(x, w.T()));
+            x = activation(Tensor.Matmul(x, w.T()));
             stats[layer - 1] = new LayerStats(layer, x.Mean().Item(), x.Std().Item());
         }
         return stats;

@@ -1,4 +1,4 @@
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>Which fan an initialization keeps the variance for.</summary>
 public enum FanMode

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>
 /// Weight initializations that keep the scale of the activations near 1 through a deep net:

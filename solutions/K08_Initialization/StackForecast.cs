@@ -1,4 +1,4 @@
-namespace Katas.Init;
+namespace Katas.Initialization;
 
 /// <summary>
 /// Predicts, before running anything, where a stack of plain linear layers x ← x @ wᵀ, with w = randn(width, width) · scale,

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Gradients;
+namespace Katas.GradientsByHand;
 
 /// <summary>
 /// The chapter's two-layer net as plain functions — <c>Lin</c>, <c>Relu</c>, <c>Mse</c> for the forward pass — and their
@@ -14,7 +14,7 @@ public static class Layers
     public static Tensor Lin(Tensor x, Tensor w, Tensor b)
     {
         CheckLinShapes(x, w, b);
-        return Tensor.MatMul(x, w) + b; // b broadcasts over the batch: one bias per output column
+        return Tensor.Matmul(x, w) + b; // b broadcasts over the batch: one bias per output column
     }
 
     /// <summary>The rectified linear unit, max(x, 0), element by element.</summary>
@@ -65,9 +65,9 @@ public static class Layers
         Tensor upstream = GradOf(output, nameof(LinGrad));
         // output[i, j] = Σₖ input[i, k]·w[k, j] + b[j]. Each input[i, k] reaches every output[i, j] through w[k, j],
         // so its gradient sums upstream[i, j]·w[k, j] over j: a product with wᵀ.
-        input.Grad = Tensor.MatMul(upstream, w.T());
+        input.Grad = Tensor.Matmul(upstream, w.T());
         // Each w[k, j] reaches output[i, j] for every row i, multiplied by input[i, k]: sum over the batch, inputᵀ @ upstream.
-        w.Grad = Tensor.MatMul(input.T(), upstream);
+        w.Grad = Tensor.Matmul(input.T(), upstream);
         // b[j] is added to every row of column j with slope 1: sum the column.
         b.Grad = upstream.Sum(0);
     }

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>
 /// A linear layer in the chapter's layout: out = inp @ w + b, with w of shape n_in×n_out and b of
@@ -28,14 +28,14 @@ public sealed class Lin : Module
     public Tensor Bias { get; }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor[] args) => Tensor.MatMul(args[0], Weight) + Bias;
+    protected override Tensor Forward(Tensor[] args) => Tensor.Matmul(args[0], Weight) + Bias;
 
     /// <inheritdoc/>
     protected override void Bwd(Tensor output, Tensor[] args)
     {
         Tensor input = args[0], outGrad = GradOf(output);
         // out = inp @ w + b, so each input row's gradient is the output row's gradient sent back through wᵀ.
-        input.Grad = Tensor.MatMul(outGrad, Weight.T());
+        input.Grad = Tensor.Matmul(outGrad, Weight.T());
         Weight.Grad = WeightGradientByMatmul(input, outGrad);
         // b is added to every row, so its gradient collects the output gradient of every row.
         Bias.Grad = outGrad.Sum(0);
@@ -56,12 +56,12 @@ public sealed class Lin : Module
     /// <summary>
     /// The same sum as <see cref="WeightGradientByOuterProducts"/>, seen as one matrix product:
     /// Σᵢ inp[i, k]·outGrad[i, j] is (inpᵀ @ outGrad)[k, j]. No batch×n_in×n_out tensor, and the
-    /// substrate's fast MatMul does the work — the chapter's fast version.
+    /// substrate's fast Matmul does the work — the chapter's fast version.
     /// </summary>
     public static Tensor WeightGradientByMatmul(Tensor input, Tensor outGrad)
     {
         CheckRows(input, outGrad);
-        return Tensor.MatMul(input.T(), outGrad);
+        return Tensor.Matmul(input.T(), outGrad);
     }
 
     private static void CheckRows(Tensor input, Tensor outGrad)

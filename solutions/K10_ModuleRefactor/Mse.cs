@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Modules;
+namespace Katas.ModuleRefactor;
 
 /// <summary>
 /// Mean squared error as a module: Call(prediction, target) gives mean((prediction.Squeeze(-1) − target)²)

@@ -17,7 +17,7 @@ public sealed class LinearFunction : Function
             throw new ArgumentException(
                 $"LinearFunction needs x [batch, n_in], w [n_out, n_in] and b [n_out], but got x {ShapeRules.Format(x.Shape)}, w {ShapeRules.Format(w.Shape)} and b {ShapeRules.Format(b.Shape)}.");
         ctx.SaveForBackward(x, w);
-        return Tensor.MatMul(x, w.T()) + b;
+        return Tensor.Matmul(x, w.T()) + b;
     }
 
     /// <inheritdoc/>
@@ -25,6 +25,6 @@ public sealed class LinearFunction : Function
     {
         Tensor x = ctx.SavedTensors[0], w = ctx.SavedTensors[1];
         // out = x @ wᵀ + b:  ∂x = g @ w,  ∂w = gᵀ @ x (one row per output, like w),  ∂b = Σ over the batch of g.
-        return [Tensor.MatMul(gradOutput, w), Tensor.MatMul(gradOutput.T(), x), gradOutput.Sum(0)];
+        return [Tensor.Matmul(gradOutput, w), Tensor.Matmul(gradOutput.T(), x), gradOutput.Sum(0)];
     }
 }

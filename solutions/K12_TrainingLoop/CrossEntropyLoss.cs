@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>Cross-entropy on logits, as an <see cref="ILoss"/>: <see cref="Functional.CrossEntropy"/> and its gradient.</summary>
 public sealed class CrossEntropyLoss : ILoss

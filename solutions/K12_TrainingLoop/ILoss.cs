@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>A loss function and its gradient with respect to the model's output.</summary>
 public interface ILoss

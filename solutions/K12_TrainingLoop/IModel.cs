@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>A model <see cref="Trainer.Fit"/> can train: a forward pass, a backward pass, and the tensors to update.</summary>
 public interface IModel

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>What we watch while training, as opposed to what we minimise.</summary>
 public static class Metrics

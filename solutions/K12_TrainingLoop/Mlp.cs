@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>
 /// The chapter's model: Linear(inputs → hidden), ReLU, Linear(hidden → outputs), with weights in
@@ -37,8 +37,8 @@ public sealed class Mlp : IModel
         if (x.Rank != 2 || x.Shape[1] != _w1.Shape[1])
             throw new ArgumentException($"mat1 and mat2 shapes cannot be multiplied ({string.Join("x", x.Shape)} and {_w1.Shape[1]}x{_w1.Shape[0]})");
         _input = x;
-        _hidden = (x.MatMul(_w1.T()) + _b1).ClampMin(0f); // ReLU(x @ W1ᵀ + b1)
-        return _hidden.MatMul(_w2.T()) + _b2;
+        _hidden = (x.Matmul(_w1.T()) + _b1).ClampMin(0f); // ReLU(x @ W1ᵀ + b1)
+        return _hidden.Matmul(_w2.T()) + _b2;
     }
 
     /// <inheritdoc/>
@@ -50,15 +50,15 @@ public sealed class Mlp : IModel
             throw new InvalidOperationException("Backward needs the activations of a Forward pass; call Forward first");
 
         // Second layer: out = h @ W2ᵀ + b2, so ∂W2 = gᵀ @ h, ∂b2 = Σ rows of g, ∂h = g @ W2.
-        _w2.Grad = outputGradient.T().MatMul(_hidden);
+        _w2.Grad = outputGradient.T().Matmul(_hidden);
         _b2.Grad = outputGradient.Sum(0);
-        Tensor hiddenGradient = outputGradient.MatMul(_w2);
+        Tensor hiddenGradient = outputGradient.Matmul(_w2);
 
         // ReLU lets the gradient through only where its output was positive.
         hiddenGradient *= _hidden > 0f;
 
         // First layer, the same pattern; we never need ∂x, the data does not learn.
-        _w1.Grad = hiddenGradient.T().MatMul(_input);
+        _w1.Grad = hiddenGradient.T().Matmul(_input);
         _b1.Grad = hiddenGradient.Sum(0);
     }
 }

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>Stochastic gradient descent: after each batch, every parameter takes a step of −lr × its gradient.</summary>
 public sealed class Sgd

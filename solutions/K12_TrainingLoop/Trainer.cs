@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Training;
+namespace Katas.TrainingLoop;
 
 /// <summary>The training loop: the few lines every deep learning library wraps in <c>fit</c>.</summary>
 public static class Trainer

@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// A 2-D convolution (PyTorch's <c>F.conv2d</c> with groups = 1 and no dilation), twice: as the
@@ -50,7 +50,7 @@ public static class Conv2d
         Tensor columns = Im2Col.Unfold(input, kh, kw, stride, padding);   // [N, CkK, L]
         Tensor filters = weight.Reshape(o, -1);                           // [O, CkK]
         // The substrate multiplies [N, L, CkK] @ [CkK, O]; transposing back gives [N, O, L].
-        Tensor result = Tensor.MatMul(columns.Transpose(1, 2), filters.T()).Transpose(1, 2).Reshape(n, o, outH, outW);
+        Tensor result = Tensor.Matmul(columns.Transpose(1, 2), filters.T()).Transpose(1, 2).Reshape(n, o, outH, outW);
         return bias is null ? result : result + bias.View(1, o, 1, 1); // one bias per output channel, broadcast
     }
 
@@ -99,11 +99,11 @@ public static class Conv2d
         Tensor filters = weight.Reshape(o, -1);                               // W: [O, CkK]
 
         // out = W·X + b for each image, so each weight gathers G·Xᵀ summed over the batch…
-        Tensor gradWeight = Tensor.MatMul(g, columns.Transpose(1, 2)).Sum(0).Reshape(o, c, kh, kw);
+        Tensor gradWeight = Tensor.Matmul(g, columns.Transpose(1, 2)).Sum(0).Reshape(o, c, kh, kw);
         // …each bias every position's gradient of its channel…
         Tensor gradBias = g.Sum(2).Sum(0);
         // …and each column entry Wᵀ·G, which Fold adds back onto the pixels the column was copied from.
-        Tensor gradColumns = Tensor.MatMul(g.Transpose(1, 2), filters).Transpose(1, 2); // [N, CkK, L]
+        Tensor gradColumns = Tensor.Matmul(g.Transpose(1, 2), filters).Transpose(1, 2); // [N, CkK, L]
         Tensor gradInput = Im2Col.Fold(gradColumns, c, input.Shape[2], input.Shape[3], kh, kw, stride, padding);
         return new ConvGradients(gradInput, gradWeight, gradBias);
     }

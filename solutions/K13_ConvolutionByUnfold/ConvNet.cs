@@ -1,6 +1,6 @@
 using Foundations;
 
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>
 /// A small CNN built from this kata's pieces, for 28×28 grey images and 10 classes (further research 3: "then train a
@@ -69,9 +69,9 @@ public sealed class ConvNet
         Tensor g = Tensor.FromArray(gradLogits, [n, Classes]);
 
         // Linear layer: z = h·Wᵀ + b.
-        Tensor gradW3 = Tensor.MatMul(g.T(), a.Flat);                  // [10, 784]
+        Tensor gradW3 = Tensor.Matmul(g.T(), a.Flat);                  // [10, 784]
         Tensor gradB3 = g.Sum(0);
-        Tensor gradH2 = Tensor.MatMul(g, _parameters[4]).Reshape(n, 16, 7, 7);
+        Tensor gradH2 = Tensor.Matmul(g, _parameters[4]).Reshape(n, 16, 7, 7);
         // ReLU passes the gradient where its input was positive.
         Tensor gradPre2 = gradH2 * (a.Pre2 > 0f);
         ConvGradients conv2 = Conv2d.Backward(a.H1, _parameters[2], gradPre2, Stride, Padding);
@@ -114,7 +114,7 @@ public sealed class ConvNet
         Tensor h1 = pre1.ClampMin(0);
         Tensor pre2 = Conv2d.ByUnfold(h1, _parameters[2], _parameters[3], Stride, Padding);     // [N, 16, 7, 7]
         Tensor flat = pre2.ClampMin(0).Reshape(n, Flat);
-        Tensor logits = Tensor.MatMul(flat, _parameters[4].T()) + _parameters[5];
+        Tensor logits = Tensor.Matmul(flat, _parameters[4].T()) + _parameters[5];
         return new Activations(input, pre1, h1, pre2, flat, logits);
     }
 

@@ -1,4 +1,4 @@
-namespace Katas.Convolution;
+namespace Katas.ConvolutionByUnfold;
 
 /// <summary>How the "why √5" experiment initialises each convolution's weights.</summary>
 public enum InitScheme

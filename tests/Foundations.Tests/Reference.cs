@@ -45,7 +45,7 @@ internal static class Reference
     }
 
     /// <summary>C = A @ B by the textbook triple loop, accumulating in double.</summary>
-    public static float[,] MatMul(Tensor a, Tensor b)
+    public static float[,] Matmul(Tensor a, Tensor b)
     {
         int n = a.Shape[0], k = a.Shape[1], m = b.Shape[1];
         var c = new float[n, m];

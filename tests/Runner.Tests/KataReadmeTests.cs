@@ -22,7 +22,7 @@ public class KataReadmeTests
            continued on a second line.
         2. A hint with code:
            ```
-           var c = a.MatMul(b);
+           var c = a.Matmul(b);
            ```
         3) The most explicit hint.
 
@@ -37,7 +37,7 @@ public class KataReadmeTests
         var hints = KataReadme.ParseHints(Readme);
         Assert.That(hints, Has.Count.EqualTo(3));
         Assert.That(hints[0], Is.EqualTo("The gentlest hint, continued on a second line."));
-        Assert.That(hints[1], Does.StartWith("A hint with code:").And.Contain("var c = a.MatMul(b);"));
+        Assert.That(hints[1], Does.StartWith("A hint with code:").And.Contain("var c = a.Matmul(b);"));
         Assert.That(hints[2], Is.EqualTo("The most explicit hint."));
     }
 

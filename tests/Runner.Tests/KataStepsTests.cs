@@ -50,7 +50,7 @@ public class KataStepsTests
 
     [TestCase("KataTests.K05_Einsum.Step1_ParseTheEquationTests.SpacesAreIgnored", 1)]
     [TestCase("KataTests.K06_FastMatmul.Step12_ThreadsTests.Property(3)", 12)]
-    [TestCase("KataTests.K05_Einsum.Step2_ContractTwoOperandsTests.MatMul(\"ik,kj->ij\")", 2)]
+    [TestCase("KataTests.K05_Einsum.Step2_ContractTwoOperandsTests.Matmul(\"ik,kj->ij\")", 2)]
     public void StepOf_ReadsTheNumberFromTheFixtureName(string fullName, int step) =>
         Assert.That(KataSteps.StepOf(fullName), Is.EqualTo(step));
 

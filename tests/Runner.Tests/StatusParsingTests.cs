@@ -41,7 +41,7 @@ public class StatusParsingTests
             <test-case name="Relu_IsZeroBelowZero" fullname="KataTests.K01_OneNeuron.NeuronTests.Relu_IsZeroBelowZero" classname="KataTests.K01_OneNeuron.NeuronTests" result="Failed" label="Error">
               <failure>
                 <message><![CDATA[System.NotImplementedException : Kata 01: return x when it is positive]]></message>
-                <stack-trace><![CDATA[   at Katas.Neurons.Neuron.Relu(Single x) in /ci/clone/katas/K01_OneNeuron/Neuron.cs:line 31
+                <stack-trace><![CDATA[   at Katas.OneNeuron.Neuron.Relu(Single x) in /ci/clone/katas/K01_OneNeuron/Neuron.cs:line 31
            at KataTests.K01_OneNeuron.NeuronTests.Relu_IsZeroBelowZero() in /ci/clone/tests/Katas.Tests/K01_OneNeuron/NeuronTests.cs:line 40]]></stack-trace>
               </failure>
             </test-case>
@@ -118,15 +118,15 @@ public class StatusParsingTests
     public void BuildErrors_AreAttributedToTheKataWhoseFolderHoldsThem()
     {
         const string output = """
-            /r/katas/K03_Elementwise/Matmul.cs(12,9): error CS1002: ; expected [/r/katas/Katas.csproj]
-            /r/katas/K03_Elementwise/Matmul.cs(12,9): error CS1002: ; expected [/r/katas/Katas.csproj]
+            /r/katas/K03_Elementwise/TwoLoops.cs(12,9): error CS1002: ; expected [/r/katas/Katas.csproj]
+            /r/katas/K03_Elementwise/TwoLoops.cs(12,9): error CS1002: ; expected [/r/katas/Katas.csproj]
             /r/tests/Katas.Tests/K01_OneNeuron/NeuronTests.cs(20,13): error CS1501: No overload for method 'Output' takes 3 arguments [/r/tests/Katas.Tests/Katas.Tests.csproj]
             /r/core/Foundations/Tensor.cs(1,1): error CS0246: The type or namespace name 'Nope' could not be found [/r/core/Foundations/Foundations.csproj]
-            /r/katas/K03_Elementwise/Matmul.cs(14,1): warning CS0168: The variable 'x' is declared but never used
+            /r/katas/K03_Elementwise/TwoLoops.cs(14,1): warning CS0168: The variable 'x' is declared but never used
             """;
         var build = Builder.Parse(output, succeeded: false);
         Assert.That(build.ErrorsByKata.Keys, Is.EquivalentTo(new[] { "K01", "K03" }));
-        Assert.That(build.ErrorsByKata["K03"], Is.EqualTo(new[] { "katas/K03_Elementwise/Matmul.cs(12,9): CS1002: ; expected" }), "duplicates and warnings are dropped");
+        Assert.That(build.ErrorsByKata["K03"], Is.EqualTo(new[] { "katas/K03_Elementwise/TwoLoops.cs(12,9): CS1002: ; expected" }), "duplicates and warnings are dropped");
         Assert.That(build.ErrorsByKata["K01"][0], Does.StartWith("tests/Katas.Tests/K01_OneNeuron/NeuronTests.cs(20,13): CS1501"));
         Assert.That(build.OtherErrors, Has.Count.EqualTo(1));
     }

@@ -88,7 +88,7 @@ public static partial class MethodUnderTest
         return found;
     }
 
-    /// <summary>The name shown to the learner: "Matmul.ThreeLoops", or "new Linear" for a constructor.</summary>
+    /// <summary>The name shown to the learner: "ThreeLoops.Multiply", or "new Linear" for a constructor.</summary>
     public static string Display(Declaration d) => d.Name == d.Type ? $"new {d.Type}" : $"{d.Type}.{d.Name}";
 
     [GeneratedRegex(@"\b(?:class|struct|record|interface)\s+(\w+)")]

@@ -1,6 +1,6 @@
 using Charts;
 using Foundations;
-using Katas.Init;
+using Katas.Initialization;
 
 namespace Plot;
 
@@ -22,7 +22,7 @@ internal static class InitExperiment
             ("plain normal, linear", (shape, rng) => Tensor.Randn(rng, shape), linear),
             ("normal × 0.01, linear", (shape, rng) => Tensor.Randn(rng, shape) * 0.01f, linear),
             ("normal / √n, linear", (shape, rng) => Tensor.Randn(rng, shape) * (1f / MathF.Sqrt(shape[1])), linear),
-            ("Kaiming normal, ReLU", (shape, rng) => Katas.Init.Init.KaimingNormal(shape, 0, FanMode.FanIn, rng, Nonlinearity.Relu), relu),
+            ("Kaiming normal, ReLU", (shape, rng) => Katas.Initialization.Init.KaimingNormal(shape, 0, FanMode.FanIn, rng, Nonlinearity.Relu), relu),
         ];
         var stats = inits.Select(i => (i.Name, Stats: DeepStack.Stats(Depth, Width, i.Init, i.Activation, new Rng(17), Batch))).ToList();
 

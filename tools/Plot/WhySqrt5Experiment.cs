@@ -1,7 +1,7 @@
 using Charts;
 using Foundations;
 using Foundations.Data;
-using Katas.Convolution;
+using Katas.ConvolutionByUnfold;
 
 namespace Plot;
 

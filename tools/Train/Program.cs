@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Charts;
 using Foundations;
 using Foundations.Data;
-using Katas.Training;
+using Katas.TrainingLoop;
 using Spectre.Console;
 
 namespace Train;

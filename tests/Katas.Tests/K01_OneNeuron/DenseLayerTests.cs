@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Neurons;
+using Katas.OneNeuron;
 using KataTests.Support;
 using NUnit.Framework;
 

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Matmul;
+using Katas.ThreeLoopMatmul;
 using KataTests.Support;
 using NUnit.Framework;
 
@@ -19,14 +19,14 @@ public class WorkPerCallTests
     {
         var rng = new Rng(7);
         Tensor a = Tensor.Randn(rng, 5, 784), b = Tensor.Randn(rng, 784, 10);
-        Matmul.ThreeLoops(a, b); // warm up: the JIT's own allocations are not the product's
+        ThreeLoops.Multiply(a, b); // warm up: the JIT's own allocations are not the product's
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Tensor c = Matmul.ThreeLoops(a, b);
+        Tensor c = ThreeLoops.Multiply(a, b);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         TestContext.Out.WriteLine($"allocated {allocated:N0} bytes");
 
-        TensorAssert.Near(c, Tensor.MatMul(a, b), "the three loops' product");
+        TensorAssert.Near(c, Tensor.Matmul(a, b), "the three loops' product");
         const long resultBytes = 5 * 10 * sizeof(float);
         Assert.That(allocated, Is.LessThan(resultBytes + 1024),
             $"5×784 @ 784×10 is 39,200 multiply-adds done one element at a time: nothing to allocate but the 5×10 result ({resultBytes} bytes " +

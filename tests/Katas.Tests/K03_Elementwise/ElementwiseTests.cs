@@ -19,31 +19,31 @@ public class ElementwiseTests
     [Test]
     public void Add_ChaptersVectors()
     {
-        TensorAssert.Equal(Elementwise.Add(A(), B()), Tensor.FromArray(12f, 14f, 3f), "a + b pairs element n of a with element n of b", AB());
+        TensorAssert.Equal(ElementwiseOps.Add(A(), B()), Tensor.FromArray(12f, 14f, 3f), "a + b pairs element n of a with element n of b", AB());
     }
 
     [Test]
     public void SubMulDiv_ChaptersVectors()
     {
-        TensorAssert.Equal(Elementwise.Sub(A(), B()), Tensor.FromArray(8f, -2f, -11f), "a − b, element by element", AB());
-        TensorAssert.Equal(Elementwise.Mul(A(), B()), Tensor.FromArray(20f, 48f, -28f), "a · b, element by element (not a dot product)", AB());
-        TensorAssert.Near(Elementwise.Div(A(), B()), Tensor.FromArray(5f, 0.75f, -4f / 7f), "a / b, element by element", inputs: AB());
+        TensorAssert.Equal(ElementwiseOps.Sub(A(), B()), Tensor.FromArray(8f, -2f, -11f), "a − b, element by element", AB());
+        TensorAssert.Equal(ElementwiseOps.Mul(A(), B()), Tensor.FromArray(20f, 48f, -28f), "a · b, element by element (not a dot product)", AB());
+        TensorAssert.Near(ElementwiseOps.Div(A(), B()), Tensor.FromArray(5f, 0.75f, -4f / 7f), "a / b, element by element", inputs: AB());
     }
 
     [Test]
     public void Comparisons_GiveOnesAndZeros()
     {
-        TensorAssert.Equal(Elementwise.Lt(A(), B()), Tensor.FromArray(0f, 1f, 1f), "a < b: 10<2 no, 6<8 yes, -4<7 yes", AB());
-        TensorAssert.Equal(Elementwise.Gt(A(), B()), Tensor.FromArray(1f, 0f, 0f), "a > b", AB());
-        TensorAssert.Equal(Elementwise.Eq(A(), Tensor.FromArray(10f, 0f, -4f)), Tensor.FromArray(1f, 0f, 1f), "a == b");
+        TensorAssert.Equal(ElementwiseOps.Lt(A(), B()), Tensor.FromArray(0f, 1f, 1f), "a < b: 10<2 no, 6<8 yes, -4<7 yes", AB());
+        TensorAssert.Equal(ElementwiseOps.Gt(A(), B()), Tensor.FromArray(1f, 0f, 0f), "a > b", AB());
+        TensorAssert.Equal(ElementwiseOps.Eq(A(), Tensor.FromArray(10f, 0f, -4f)), Tensor.FromArray(1f, 0f, 1f), "a == b");
     }
 
     [Test]
     public void Eq_NaN_EqualsNothing_DivByZero_FollowsIeee()
     {
         var nan = Tensor.FromArray(float.NaN, 1f);
-        TensorAssert.Equal(Elementwise.Eq(nan, nan), Tensor.FromArray(0f, 1f), "NaN == NaN is false, as in PyTorch");
-        var quotient = Elementwise.Div(Tensor.FromArray(1f, -1f, 0f), Tensor.Zeros(3));
+        TensorAssert.Equal(ElementwiseOps.Eq(nan, nan), Tensor.FromArray(0f, 1f), "NaN == NaN is false, as in PyTorch");
+        var quotient = ElementwiseOps.Div(Tensor.FromArray(1f, -1f, 0f), Tensor.Zeros(3));
         Assert.That(quotient.ToArray(), Is.EqualTo(new[] { float.PositiveInfinity, float.NegativeInfinity, float.NaN }),
             "x/0 is ±∞ and 0/0 is NaN: no exception, the IEEE answer");
     }
@@ -52,7 +52,7 @@ public class ElementwiseTests
     public void Matrices_AreElementwiseToo()
     {
         var m = Tensor.FromArray(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
-        TensorAssert.Equal(Elementwise.Mul(m, m), Tensor.FromArray(new float[,] { { 1, 4, 9 }, { 16, 25, 36 } }), "m · m squares each element", [("m", m)]);
+        TensorAssert.Equal(ElementwiseOps.Mul(m, m), Tensor.FromArray(new float[,] { { 1, 4, 9 }, { 16, 25, 36 } }), "m · m squares each element", [("m", m)]);
     }
 
     [Test]
@@ -60,9 +60,9 @@ public class ElementwiseTests
     {
         var m = Tensor.FromArray(new float[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } });
         Tensor first = m.Column(0), last = m.Column(2); // strides of 3: not contiguous
-        TensorAssert.Equal(Elementwise.Add(first, last), Tensor.FromArray(4f, 10f, 16f),
+        TensorAssert.Equal(ElementwiseOps.Add(first, last), Tensor.FromArray(4f, 10f, 16f),
             "m[:, 0] + m[:, 2]: a column's elements are 3 floats apart in storage; follow the stride");
-        TensorAssert.Equal(Elementwise.Mul(m.Row(1), m.Column(1)), Tensor.FromArray(8f, 25f, 48f),
+        TensorAssert.Equal(ElementwiseOps.Mul(m.Row(1), m.Column(1)), Tensor.FromArray(8f, 25f, 48f),
             "a row (contiguous) times a column (strided)");
     }
 
@@ -70,18 +70,18 @@ public class ElementwiseTests
     public void TransposedAndOffsetViews_AreReadThroughTheirStrides()
     {
         var m = Tensor.Arange(6).View(2, 3);
-        TensorAssert.Equal(Elementwise.Sub(m.T(), m.T()), Tensor.Zeros(3, 2), "mᵀ − mᵀ is zero");
-        TensorAssert.Equal(Elementwise.Add(m.T(), Tensor.Zeros(3, 2)), Tensor.FromArray(new float[,] { { 0, 3 }, { 1, 4 }, { 2, 5 } }),
+        TensorAssert.Equal(ElementwiseOps.Sub(m.T(), m.T()), Tensor.Zeros(3, 2), "mᵀ − mᵀ is zero");
+        TensorAssert.Equal(ElementwiseOps.Add(m.T(), Tensor.Zeros(3, 2)), Tensor.FromArray(new float[,] { { 0, 3 }, { 1, 4 }, { 2, 5 } }),
             "mᵀ read in row-major order is 0, 3, 1, 4, 2, 5");
         var tail = Tensor.Arange(10).Narrow(0, 7, 3); // starts at storage offset 7
-        TensorAssert.Equal(Elementwise.Add(tail, Tensor.Zeros(3)), Tensor.FromArray(7f, 8f, 9f), "a view that starts at an Offset");
+        TensorAssert.Equal(ElementwiseOps.Add(tail, Tensor.Zeros(3)), Tensor.FromArray(7f, 8f, 9f), "a view that starts at an Offset");
     }
 
     [Test]
     public void Result_IsANewTensor_InputsUnchanged()
     {
         Tensor a = A(), b = B();
-        var sum = Elementwise.Add(a, b);
+        var sum = ElementwiseOps.Add(a, b);
         Assert.That(sum.Storage, Is.Not.SameAs(a.Storage).And.Not.SameAs(b.Storage), "the result has storage of its own");
         Assert.That(a.ToArray(), Is.EqualTo(new float[] { 10, 6, -4 }), "a is not modified");
         Assert.That(b.ToArray(), Is.EqualTo(new float[] { 2, 8, 7 }), "b is not modified");
@@ -90,10 +90,10 @@ public class ElementwiseTests
     [Test]
     public void DifferentSizes_ThrowPyTorchsMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Elementwise.Add(Tensor.Zeros(3), Tensor.Zeros(2)),
+        var error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Add(Tensor.Zeros(3), Tensor.Zeros(2)),
             "a 3-vector and a 2-vector have no pairing of elements");
         Assert.That(error!.Message, Does.Contain("The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"));
-        error = Assert.Throws<ArgumentException>(() => Elementwise.Mul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 4)));
+        error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Mul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 4)));
         Assert.That(error!.Message, Does.Contain("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"));
     }
 
@@ -102,7 +102,7 @@ public class ElementwiseTests
     [TestCase(new[] { 1, 3 }, new[] { 3, 3 })]
     public void ShapesThatWouldBroadcast_AreStillRefused_NamingBothShapes(int[] shapeA, int[] shapeB)
     {
-        var error = Assert.Throws<ArgumentException>(() => Elementwise.Sub(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
+        var error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Sub(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
             "elementwise ops here take equal shapes only; stretching a dimension of size 1 is broadcasting (K04)");
         Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shapeA)).And.Contain(ShapeRules.Format(shapeB)));
     }
@@ -113,7 +113,7 @@ public class ElementwiseTests
     public void ShapesThatDifferByLeadingOnes_AreRefused_NamingBothShapes(int[] shapeA, int[] shapeB)
     {
         // Same sizes from the right, different ranks: [3] + [1, 3] would broadcast to [1, 3] in PyTorch.
-        var error = Assert.Throws<ArgumentException>(() => Elementwise.Add(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
+        var error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Add(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
             $"{ShapeRules.Format(shapeA)} and {ShapeRules.Format(shapeB)} are different shapes: a leading 1 is a dimension too, " +
             "and adding one is broadcasting (K04)");
         Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shapeA)).And.Contain(ShapeRules.Format(shapeB)),
@@ -121,27 +121,27 @@ public class ElementwiseTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property EveryOp_MatchesTheSubstrate_OnTransposedViews() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property EveryOp_MatchesTheSubstrate_OnTransposedViews() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         // Random n×m matrices, also read through their transposes (strided views).
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.M), b = TensorGen.Randn(c.Seed + 1, c.N, c.M);
         string idea = $"{c.N}×{c.M} (seed {c.Seed})";
-        TensorAssert.Near(Elementwise.Add(a, b), a + b, "Add " + idea);
-        TensorAssert.Near(Elementwise.Sub(a.T(), b.T()), (a - b).T().Contiguous(), "Sub on transposed views " + idea);
-        TensorAssert.Near(Elementwise.Mul(a.T(), b.T()), (a * b).T().Contiguous(), "Mul on transposed views " + idea);
-        TensorAssert.Near(Elementwise.Div(a, b), a / b, "Div " + idea);
-        TensorAssert.Equal(Elementwise.Gt(a, b), a > b, "Gt " + idea);
-        TensorAssert.Equal(Elementwise.Lt(a.T(), b.T()), (a < b).T().Contiguous(), "Lt on transposed views " + idea);
-        TensorAssert.Equal(Elementwise.Eq(a, a), Tensor.Ones(c.N, c.M), "Eq: a tensor equals itself " + idea);
+        TensorAssert.Near(ElementwiseOps.Add(a, b), a + b, "Add " + idea);
+        TensorAssert.Near(ElementwiseOps.Sub(a.T(), b.T()), (a - b).T().Contiguous(), "Sub on transposed views " + idea);
+        TensorAssert.Near(ElementwiseOps.Mul(a.T(), b.T()), (a * b).T().Contiguous(), "Mul on transposed views " + idea);
+        TensorAssert.Near(ElementwiseOps.Div(a, b), a / b, "Div " + idea);
+        TensorAssert.Equal(ElementwiseOps.Gt(a, b), a > b, "Gt " + idea);
+        TensorAssert.Equal(ElementwiseOps.Lt(a.T(), b.T()), (a < b).T().Contiguous(), "Lt on transposed views " + idea);
+        TensorAssert.Equal(ElementwiseOps.Eq(a, a), Tensor.Ones(c.N, c.M), "Eq: a tensor equals itself " + idea);
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property AddAndMul_Commute_SubIsAddOfTheNegation() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property AddAndMul_Commute_SubIsAddOfTheNegation() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K, c.M), b = TensorGen.Randn(c.Seed + 7, c.N, c.K, c.M);
         string idea = $"{c.N}×{c.K}×{c.M} (seed {c.Seed})";
-        TensorAssert.Equal(Elementwise.Add(a, b), Elementwise.Add(b, a), "a + b = b + a " + idea);
-        TensorAssert.Equal(Elementwise.Mul(a, b), Elementwise.Mul(b, a), "a · b = b · a " + idea);
-        TensorAssert.Near(Elementwise.Sub(a, b), Elementwise.Add(a, -b), "a − b = a + (−b) " + idea);
+        TensorAssert.Equal(ElementwiseOps.Add(a, b), ElementwiseOps.Add(b, a), "a + b = b + a " + idea);
+        TensorAssert.Equal(ElementwiseOps.Mul(a, b), ElementwiseOps.Mul(b, a), "a · b = b · a " + idea);
+        TensorAssert.Near(ElementwiseOps.Sub(a, b), ElementwiseOps.Add(a, -b), "a − b = a + (−b) " + idea);
     });
 }

@@ -15,7 +15,7 @@ public class ReductionsTests
     [Test]
     public void MeanOfAMask_IsTheFractionThatHolds()
     {
-        var mask = Elementwise.Lt(Tensor.FromArray(10f, 6f, -4f), Tensor.FromArray(2f, 8f, 7f));
+        var mask = ElementwiseOps.Lt(Tensor.FromArray(10f, 6f, -4f), Tensor.FromArray(2f, 8f, 7f));
         Tensor mean = Reductions.Mean(mask);
         Assert.That(mean.Rank, Is.EqualTo(0), "a reduction over everything gives a scalar (rank-0) tensor");
         Assert.That(mean.Item(), Is.EqualTo(0.6667f).Within(1e-4f), "the chapter's (a < b).float().mean(): 2 of 3 hold");
@@ -56,7 +56,7 @@ public class ReductionsTests
         Assert.That(Reductions.All(Tensor.FromArray(-3f, 0.5f)), Is.True, "non-zero, not just 1, counts as true");
         Assert.That(Reductions.All(Tensor.Zeros(0)), Is.True, "nothing to fail: an empty tensor is all true, as in PyTorch");
         var m = Matrix1To9();
-        Assert.That(Reductions.All(Elementwise.Eq(m.Column(1), Tensor.FromArray(2f, 5f, 8f))), Is.True, "a column compared as a view");
+        Assert.That(Reductions.All(ElementwiseOps.Eq(m.Column(1), Tensor.FromArray(2f, 5f, 8f))), Is.True, "a column compared as a view");
     }
 
     [Test]
@@ -76,7 +76,7 @@ public class ReductionsTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property SumMeanAndNorm_MatchTheSubstrate() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property SumMeanAndNorm_MatchTheSubstrate() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor t = TensorGen.Randn(c.Seed, c.N, c.K, c.M).Permute(2, 0, 1); // a strided view
         string idea = $"a permuted {c.N}×{c.K}×{c.M} tensor (seed {c.Seed})";

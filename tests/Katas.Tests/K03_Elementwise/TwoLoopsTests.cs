@@ -6,4 +6,4 @@ namespace KataTests.K03_Elementwise;
 
 /// <summary>The two-loop product keeps the contract every matrix product keeps.</summary>
 [Category("K03")]
-public class TwoLoopsTests() : MatmulContract(Matmul.TwoLoops, "c[i, j] = (a[i, :] · b[:, j]).sum()");
+public class TwoLoopsTests() : MatmulContract(TwoLoops.Multiply, "c[i, j] = (a[i, :] · b[:, j]).sum()");

@@ -21,14 +21,14 @@ public class WorkPerCallTests
         var rng = new Rng(8);
         const int ar = 5, ac = 784, bc = 10;
         Tensor a = Tensor.Randn(rng, ar, ac), b = Tensor.Randn(rng, ac, bc);
-        Matmul.TwoLoops(a, b); // warm up: the JIT's own allocations are not the product's
+        TwoLoops.Multiply(a, b); // warm up: the JIT's own allocations are not the product's
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Tensor c = Matmul.TwoLoops(a, b);
+        Tensor c = TwoLoops.Multiply(a, b);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         TestContext.Out.WriteLine($"allocated {allocated:N0} bytes");
 
-        TensorAssert.Near(c, Tensor.MatMul(a, b), "the two loops' product");
+        TensorAssert.Near(c, Tensor.Matmul(a, b), "the two loops' product");
         const long oneVectorPerElement = (long)ar * bc * ac * sizeof(float); // 50 products of 784 floats
         Assert.That(allocated, Is.GreaterThanOrEqualTo(oneVectorPerElement),
             $"each of the {ar * bc} output elements should come from one elementwise product of a row and a column " +

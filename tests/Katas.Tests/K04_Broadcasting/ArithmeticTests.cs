@@ -116,7 +116,7 @@ public class ArithmeticTests
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property Apply_ReadsViewsThroughTheirStrides() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property Apply_ReadsViewsThroughTheirStrides() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         // A transposed matrix plus a column of another transposed matrix: both inputs are strided.
         Tensor m = TensorGen.Randn(c.Seed, c.M, c.N).T();          // n×m, strides (1, n)

@@ -6,4 +6,4 @@ namespace KataTests.K04_Broadcasting;
 
 /// <summary>The one-loop product keeps the contract every matrix product keeps.</summary>
 [Category("K04")]
-public class OneLoopTests() : MatmulContract(Matmul.OneLoop, "c[i] = (a[i][:, None] * b).sum(0)");
+public class OneLoopTests() : MatmulContract(OneLoop.Multiply, "c[i] = (a[i][:, None] * b).sum(0)");

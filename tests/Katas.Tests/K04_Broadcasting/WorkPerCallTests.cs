@@ -20,14 +20,14 @@ public class WorkPerCallTests
         var rng = new Rng(9);
         const int ar = 4, ac = 2, bc = 512;
         Tensor a = Tensor.Randn(rng, ar, ac), b = Tensor.Randn(rng, ac, bc);
-        Matmul.OneLoop(a, b); // warm up: the JIT's own allocations are not the product's
+        OneLoop.Multiply(a, b); // warm up: the JIT's own allocations are not the product's
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Tensor c = Matmul.OneLoop(a, b);
+        Tensor c = OneLoop.Multiply(a, b);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         TestContext.Out.WriteLine($"allocated {allocated:N0} bytes");
 
-        TensorAssert.Near(c, Tensor.MatMul(a, b), "the one loop's product");
+        TensorAssert.Near(c, Tensor.Matmul(a, b), "the one loop's product");
         const long oneProductPerRow = (long)ar * ac * bc * sizeof(float);
         Assert.That(allocated, Is.GreaterThanOrEqualTo(oneProductPerRow),
             $"each of the {ar} rows should come from one broadcast product a[i].unsqueeze(-1) * b of {ac}×{bc} floats " +

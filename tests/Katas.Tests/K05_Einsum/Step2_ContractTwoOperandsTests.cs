@@ -51,7 +51,7 @@ public class Step2_ContractTwoOperandsTests
     {
         var rng = new Rng(17);
         Tensor images = Tensor.Rand(rng, 5, 784), weights = Tensor.Randn(rng, 784, 10);
-        TensorAssert.Near(Contraction.Contract(images, "ik", weights, "kj", "ij"), Tensor.MatMul(images, weights), "the chapter's einsum matmul");
+        TensorAssert.Near(Contraction.Contract(images, "ik", weights, "kj", "ij"), Tensor.Matmul(images, weights), "the chapter's einsum matmul");
     }
 
     [Test]
@@ -70,7 +70,7 @@ public class Step2_ContractTwoOperandsTests
     {
         Tensor a = Randn(4, 4, 2, 3), b = Randn(5, 4, 3, 5);
         MatchesTheLoops(a, "bij", b, "bjk", "bik");
-        TensorAssert.Near(Contraction.Contract(a, "bij", b, "bjk", "bik"), Tensor.MatMul(a, b), "the batched matrix product");
+        TensorAssert.Near(Contraction.Contract(a, "bij", b, "bjk", "bik"), Tensor.Matmul(a, b), "the batched matrix product");
     }
 
     [Test]
@@ -96,8 +96,8 @@ public class Step2_ContractTwoOperandsTests
     public void TransposedViews_AndEmptyDimensions()
     {
         Tensor a = Randn(13, 7, 4), b = Randn(14, 3, 7);
-        TensorAssert.Near(Contraction.Contract(a, "ki", b, "jk", "ij"), Tensor.MatMul(a.T(), b.T()), "operands whose labels need permuting");
-        TensorAssert.Near(Contraction.Contract(a.T(), "ik", b.T(), "kj", "ij"), Tensor.MatMul(a.T(), b.T()), "transposed views as operands");
+        TensorAssert.Near(Contraction.Contract(a, "ki", b, "jk", "ij"), Tensor.Matmul(a.T(), b.T()), "operands whose labels need permuting");
+        TensorAssert.Near(Contraction.Contract(a.T(), "ik", b.T(), "kj", "ij"), Tensor.Matmul(a.T(), b.T()), "transposed views as operands");
         TensorAssert.Equal(Contraction.Contract(Tensor.Zeros(2, 0), "ik", Tensor.Zeros(0, 3), "kj", "ij"), Tensor.Zeros(2, 3),
             "summing over an empty k gives zeros");
         TensorAssert.HasShape(Contraction.Contract(Tensor.Zeros(0, 4), "ik", Tensor.Zeros(4, 3), "kj", "ij"), [0, 3], "no rows: a 0×3 result");
@@ -115,7 +115,7 @@ public class Step2_ContractTwoOperandsTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property MatrixProduct_EqualsTheNaiveLoops() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property MatrixProduct_EqualsTheNaiveLoops() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K), b = TensorGen.Randn(c.Seed + 1, c.K, c.M);
         var expected = Tensor.Zeros(c.N, c.M); // K02's idea: three loops
@@ -127,20 +127,20 @@ public class Step2_ContractTwoOperandsTests
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property TransposingTwice_IsTheIdentity() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property TransposingTwice_IsTheIdentity() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor t = TensorGen.Randn(c.Seed, c.N, c.K, c.M);
         TensorAssert.Equal(Contraction.Reduce(Contraction.Reduce(t, "ijk", "kji"), "kji", "ijk"), t, $"a {c.N}×{c.K}×{c.M} tensor (seed {c.Seed})");
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property BatchProduct_IsOneProductPerBatch() => Prop.ForAll(TensorGen.MatMulCase(max: 6), c =>
+    public Property BatchProduct_IsOneProductPerBatch() => Prop.ForAll(TensorGen.MatmulCase(max: 6), c =>
     {
         int batches = 1 + c.Seed % 4;
         Tensor a = TensorGen.Randn(c.Seed, batches, c.N, c.K), b = TensorGen.Randn(c.Seed + 1, batches, c.K, c.M);
         Tensor result = Contraction.Contract(a, "bij", b, "bjk", "bik");
         TensorAssert.HasShape(result, [batches, c.N, c.M], "bij,bjk->bik");
         for (int n = 0; n < batches; n++)
-            TensorAssert.Near(result.Select(0, n), Tensor.MatMul(a.Select(0, n), b.Select(0, n)), $"batch {n} (seed {c.Seed})");
+            TensorAssert.Near(result.Select(0, n), Tensor.Matmul(a.Select(0, n), b.Select(0, n)), $"batch {n} (seed {c.Seed})");
     });
 }

@@ -23,7 +23,7 @@ public class Step4_EinsteinRulesTests
             "the book's 'if they are not on the right side': an output that keeps i keeps it, elementwise");
         Tensor a = TensorGen.Randn(1, 2, 3), b = TensorGen.Randn(2, 3, 4);
         Tensor kept = EinsumOps.Einsum("ij,jk->ijk", a, b);
-        TensorAssert.Near(kept.Sum(1), Tensor.MatMul(a, b), "ij,jk->ijk keeps the products apart; summing j afterwards is the matrix product");
+        TensorAssert.Near(kept.Sum(1), Tensor.Matmul(a, b), "ij,jk->ijk keeps the products apart; summing j afterwards is the matrix product");
     }
 
     [Test]

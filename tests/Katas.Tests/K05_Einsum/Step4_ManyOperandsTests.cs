@@ -53,7 +53,7 @@ public class Step4_ManyOperandsTests
     public void ImplicitMode_EndToEnd()
     {
         Tensor a = Randn(12, 3, 4), b = Randn(13, 4, 2);
-        TensorAssert.Near(EinsumOps.Einsum("ik,kj", a, b), Tensor.MatMul(a, b), "'ik,kj' means 'ik,kj->ij'");
+        TensorAssert.Near(EinsumOps.Einsum("ik,kj", a, b), Tensor.Matmul(a, b), "'ik,kj' means 'ik,kj->ij'");
         TensorAssert.Near(EinsumOps.Einsum("ji", a), a.T().Contiguous(), "'ji' means 'ji->ij': a transpose");
         MatchesTheLoops("aB,Bc", "aB,Bc->ac", Randn(14, 2, 3), Randn(15, 3, 4));
         MatchesTheLoops("Ba,cB", "Ba,cB->ac", Randn(16, 3, 2), Randn(17, 4, 3));
@@ -79,7 +79,7 @@ public class Step4_ManyOperandsTests
         TensorAssert.HasShape(result, [2, 5, 3, 2], "'...' of [2, 1] and [5] broadcast to [2, 5]");
         for (int p = 0; p < 2; p++)
             for (int q = 0; q < 5; q++)
-                TensorAssert.Near(result.Select(0, p).Select(0, q), Tensor.MatMul(a.Select(0, p).Select(0, 0), b.Select(0, q)),
+                TensorAssert.Near(result.Select(0, p).Select(0, q), Tensor.Matmul(a.Select(0, p).Select(0, 0), b.Select(0, q)),
                     $"batch [{p}, {q}] is a[{p}, 0] @ b[{q}]");
         Tensor t = Randn(23, 2, 3, 4, 5);
         TensorAssert.Near(EinsumOps.Einsum("i...j->ij", t), t.Sum(1).Sum(1), "the dims under '...' are summed when the output omits it");
@@ -120,7 +120,7 @@ public class Step4_ManyOperandsTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property Trace_IsTheSumOfTheDiagonal() => Prop.ForAll(TensorGen.MatMulCase(), c =>
+    public Property Trace_IsTheSumOfTheDiagonal() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor m = TensorGen.Randn(c.Seed, c.N, c.N);
         double diagonal = 0;

@@ -103,7 +103,7 @@ public class Step5_ThreadsTests
 
     [FsCheck.NUnit.Property(MaxTest = 60)]
     public Property Product_MatchesTheReference_ForAnyShapeAndLayout() => Prop.ForAll(
-        TensorGen.MatMulCase(max: 70), Gen.Elements(false, true).ToArbitrary(), Gen.Elements(false, true).ToArbitrary(),
+        TensorGen.MatmulCase(max: 70), Gen.Elements(false, true).ToArbitrary(), Gen.Elements(false, true).ToArbitrary(),
         (c, transposeA, transposeB) =>
         {
             var rng = new Rng((ulong)c.Seed);
@@ -116,7 +116,7 @@ public class Step5_ThreadsTests
         });
 
     [FsCheck.NUnit.Property(MaxTest = 30)]
-    public Property TransposeOfAProduct_IsTheProductOfTransposesReversed() => Prop.ForAll(TensorGen.MatMulCase(max: 50), c =>
+    public Property TransposeOfAProduct_IsTheProductOfTransposesReversed() => Prop.ForAll(TensorGen.MatmulCase(max: 50), c =>
     {
         var rng = new Rng((ulong)c.Seed);
         Tensor a = Tensor.Randn(rng, c.N, c.K), b = Tensor.Randn(rng, c.K, c.M);

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
 using Foundations.OpenCL;
-using Katas.OpenCL;
+using Katas.OpenClMatmul;
 using KataTests.Support;
 using NUnit.Framework;
 
@@ -17,7 +17,7 @@ public class OpenClMatmulTests
     private const double Atol = 1e-4;
 
     private OpenClDevice _device = null!;
-    private OpenClMatmul? _matmul;
+    private OpenClMatmulHost? _matmul;
 
     [OneTimeSetUp]
     public void OpenDevice() => _device = OpenClPlatform.OpenDevice();
@@ -30,7 +30,7 @@ public class OpenClMatmulTests
     }
 
     // Built on first use, so a constructor that throws fails each test with its own message.
-    private OpenClMatmul Matmul => _matmul ??= new OpenClMatmul(_device);
+    private OpenClMatmulHost Matmul => _matmul ??= new OpenClMatmulHost(_device);
 
     private static IEnumerable<TestCaseData> KernelsAndShapes()
     {
@@ -41,25 +41,25 @@ public class OpenClMatmulTests
             (33, 65, 17, "33×65 @ 65×17: one past a multiple of 16 (and of 8) in every dimension"),
             (256, 256, 256, "256² @ 256²: whole tiles and whole blocks only"),
         ];
-        foreach (var kernel in Enum.GetValues<MatmulKernel>())
+        foreach (var kernel in Enum.GetValues<KernelVariant>())
             foreach (var (m, k, n, why) in shapes)
                 yield return new TestCaseData(kernel, m, k, n, why).SetName($"{kernel}_{m}x{k}_Times_{k}x{n}_MatchesTheCpuProduct");
     }
 
     [TestCaseSource(nameof(KernelsAndShapes))]
-    public void EachKernel_MatchesTheSubstratesMatMul(MatmulKernel kernel, int m, int k, int n, string why)
+    public void EachKernel_MatchesTheSubstratesMatmul(KernelVariant kernel, int m, int k, int n, string why)
     {
         var rng = new Rng((ulong)(m * 1_000_000 + k * 1000 + n));
         Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
-        TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.MatMul(a, b), $"{kernel} kernel, {why}", atol: Atol);
+        TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.Matmul(a, b), $"{kernel} kernel, {why}", atol: Atol);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 15)]
-    public Property EveryKernel_OnRandomOddShapes_MatchesTheCpuProduct() => Prop.ForAll(TensorGen.MatMulCase(max: 40), c =>
+    public Property EveryKernel_OnRandomOddShapes_MatchesTheCpuProduct() => Prop.ForAll(TensorGen.MatmulCase(max: 40), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K), b = TensorGen.Randn(c.Seed + 1, c.K, c.M);
-        foreach (var kernel in Enum.GetValues<MatmulKernel>())
-            TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.MatMul(a, b),
+        foreach (var kernel in Enum.GetValues<KernelVariant>())
+            TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.Matmul(a, b),
                 $"{kernel} kernel on {c.N}×{c.K} @ {c.K}×{c.M} (seed {c.Seed}): bounds checks for sizes that are not multiples of the tile", atol: Atol);
     });
 
@@ -69,8 +69,8 @@ public class OpenClMatmulTests
         // b.T() is a view with swapped strides; the kernels index row-major arrays, so the host must copy it.
         var rng = new Rng(7);
         Tensor a = Tensor.Randn(rng, 20, 12), bTransposed = Tensor.Randn(rng, 9, 12);
-        foreach (var kernel in Enum.GetValues<MatmulKernel>())
-            TensorAssert.Near(Matmul.Multiply(a, bTransposed.T(), kernel), Tensor.MatMul(a, bTransposed.T()),
+        foreach (var kernel in Enum.GetValues<KernelVariant>())
+            TensorAssert.Near(Matmul.Multiply(a, bTransposed.T(), kernel), Tensor.Matmul(a, bTransposed.T()),
                 $"{kernel} kernel with a transposed view as B", atol: Atol);
     }
 
@@ -78,14 +78,14 @@ public class OpenClMatmulTests
     public void AnEmptyInnerDimension_GivesZeros()
     {
         // OpenCL has no zero-sized buffers (CL_INVALID_BUFFER_SIZE); an empty sum is 0, as in torch.mm.
-        TensorAssert.Equal(Matmul.Multiply(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4), MatmulKernel.Tiled), Tensor.Zeros(3, 4),
+        TensorAssert.Equal(Matmul.Multiply(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4), KernelVariant.Tiled), Tensor.Zeros(3, 4),
             "3×0 @ 0×4 is a 3×4 matrix of empty sums");
     }
 
     [Test]
     public void InnerSizesThatDiffer_ThrowPyTorchsMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784), MatmulKernel.Naive),
+        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784), KernelVariant.Naive),
             "784 columns of A cannot meet 10 rows of B");
         Assert.That(error!.Message, Does.Contain("mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)"));
     }
@@ -93,15 +93,15 @@ public class OpenClMatmulTests
     [Test]
     public void NonMatrices_ThrowNamingTheShapes()
     {
-        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3), Tensor.Zeros(3, 2), MatmulKernel.Naive));
+        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3), Tensor.Zeros(3, 2), KernelVariant.Naive));
         Assert.That(error!.Message, Does.Contain("[3]"), "the message should name the shape that is not 2-D");
     }
 
     [Test]
     public void AKernelWithASyntaxError_ThrowsWithTheBuildLog()
     {
-        string broken = MatmulKernels.Source.Replace("__kernel void matmul_naive(", "__kernel void matmul_naive(oops ");
-        var error = Assert.Throws<OpenClException>(() => new OpenClMatmul(_device, broken).Dispose(),
+        string broken = KernelSources.Source.Replace("__kernel void matmul_naive(", "__kernel void matmul_naive(oops ");
+        var error = Assert.Throws<OpenClException>(() => new OpenClMatmulHost(_device, broken).Dispose(),
             "a source that does not compile must fail loudly, with the compiler's words")!;
         Assert.That(error.ErrorName, Is.EqualTo("CL_BUILD_PROGRAM_FAILURE"));
         Assert.That(error.BuildLog, Does.Contain("oops"), "the build log points at the unknown type name");
@@ -112,12 +112,12 @@ public class OpenClMatmulTests
     public void AMissingKernel_ThrowsNamingIt_AndReleasesTheProgramAndTheKernelsAlreadyCreated()
     {
         // matmul_tiled renamed: the program builds, matmul_naive is created, then clCreateKernel fails.
-        string renamed = MatmulKernels.Source.Replace("__kernel void matmul_tiled(", "__kernel void matmul_tiles(");
+        string renamed = KernelSources.Source.Replace("__kernel void matmul_tiled(", "__kernel void matmul_tiles(");
         int references = _device.ContextReferenceCount;
         for (int attempt = 0; attempt < 5; attempt++)
         {
-            var error = Assert.Throws<OpenClException>(() => new OpenClMatmul(_device, renamed).Dispose(),
-                "a source without matmul_tiled cannot make an OpenClMatmul")!;
+            var error = Assert.Throws<OpenClException>(() => new OpenClMatmulHost(_device, renamed).Dispose(),
+                "a source without matmul_tiled cannot make an OpenClMatmulHost")!;
             Assert.That(error.ErrorName, Is.EqualTo("CL_INVALID_KERNEL_NAME"));
             Assert.That(error.Message, Does.Contain("matmul_tiled"), "the message names the kernel that is missing");
         }
@@ -131,10 +131,10 @@ public class OpenClMatmulTests
         var a = Tensor.Ones(9, 7);
         var b = Tensor.Ones(7, 5);
         var matmul = Matmul;
-        matmul.Multiply(a, b, MatmulKernel.Naive);   // warm up once
+        matmul.Multiply(a, b, KernelVariant.Naive);   // warm up once
         int references = _device.ContextReferenceCount;
         for (int run = 0; run < 100; run++)
-            matmul.Multiply(a, b, Enum.GetValues<MatmulKernel>()[run % 3]);
+            matmul.Multiply(a, b, Enum.GetValues<KernelVariant>()[run % 3]);
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
             "every buffer created by Multiply holds the context until Api.ReleaseMemObject: release them in a finally before returning");
     }
@@ -145,7 +145,7 @@ public class OpenClMatmulTests
         int references = _device.ContextReferenceCount;
         for (int cycle = 0; cycle < 20; cycle++)
         {
-            using var matmul = new OpenClMatmul(_device);
+            using var matmul = new OpenClMatmulHost(_device);
             Assert.That(_device.ContextReferenceCount, Is.GreaterThan(references), "a live program holds the context");
         }
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),

@@ -1,4 +1,4 @@
-using Katas.Init;
+using Katas.Initialization;
 using NUnit.Framework;
 
 namespace KataTests.K08_Initialization;

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Init;
+using Katas.Initialization;
 using NUnit.Framework;
 
 namespace KataTests.K08_Initialization;

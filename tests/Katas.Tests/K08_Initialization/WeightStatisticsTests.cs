@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Init;
+using Katas.Initialization;
 using KataTests.Support;
 using NUnit.Framework;
 

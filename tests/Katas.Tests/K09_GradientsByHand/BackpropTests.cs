@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Gradients;
+using Katas.GradientsByHand;
 using KataTests.Support;
 using NUnit.Framework;
 using static KataTests.K09_GradientsByHand.DoubleValues;

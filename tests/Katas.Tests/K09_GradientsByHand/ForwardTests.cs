@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Gradients;
+using Katas.GradientsByHand;
 using KataTests.Support;
 using NUnit.Framework;
 

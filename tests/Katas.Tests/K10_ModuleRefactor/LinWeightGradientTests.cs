@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Modules;
+using Katas.ModuleRefactor;
 using KataTests.Support;
 using NUnit.Framework;
 
@@ -22,7 +22,7 @@ public class LinWeightGradientTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property BothWeightGradients_Agree() => Prop.ForAll(TensorGen.MatMulCase(16), c =>
+    public Property BothWeightGradients_Agree() => Prop.ForAll(TensorGen.MatmulCase(16), c =>
     {
         // Here N is the batch, K the inputs and M the outputs.
         Tensor input = TensorGen.Randn(c.Seed, c.N, c.K), outGrad = TensorGen.Randn(c.Seed + 1, c.N, c.M);

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Modules;
+using Katas.ModuleRefactor;
 using KataTests.Support;
 using NUnit.Framework;
 

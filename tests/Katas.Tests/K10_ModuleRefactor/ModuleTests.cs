@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Modules;
+using Katas.ModuleRefactor;
 using NUnit.Framework;
 
 namespace KataTests.K10_ModuleRefactor;

@@ -26,7 +26,7 @@ public class FunctionTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 25)]
-    public Property LinearFunction_Gradients_MatchCentralDifferences() => Prop.ForAll(TensorGen.MatMulCase(6), c =>
+    public Property LinearFunction_Gradients_MatchCentralDifferences() => Prop.ForAll(TensorGen.MatmulCase(6), c =>
     {
         // N is the batch, K the inputs, M the outputs; w is M×K as in PyTorch.
         var rng = new Rng((ulong)c.Seed);

@@ -35,7 +35,7 @@ public class ModuleTests
         var layer = new LinearLayer(3, 2, new Rng(3));
         var x = Tensor.FromArray(new float[,] { { 1, 2, 3 } });
         Variable y = layer.Forward(new Variable(x));
-        TensorAssert.Near(y.Value, Tensor.MatMul(x, layer.Weight.Value.T()) + layer.Bias.Value, "x @ Wᵀ + b");
+        TensorAssert.Near(y.Value, Tensor.Matmul(x, layer.Weight.Value.T()) + layer.Bias.Value, "x @ Wᵀ + b");
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Training;
+using Katas.TrainingLoop;
 using NUnit.Framework;
 
 namespace KataTests.K12_TrainingLoop;

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Training;
+using Katas.TrainingLoop;
 using KataTests.Support;
 using NUnit.Framework;
 
@@ -42,7 +42,7 @@ public class FunctionalTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property LogSoftmax_EqualsTheNaiveForm_WhereThatIsFinite() => Prop.ForAll(TensorGen.MatMulCase(10), c =>
+    public Property LogSoftmax_EqualsTheNaiveForm_WhereThatIsFinite() => Prop.ForAll(TensorGen.MatmulCase(10), c =>
     {
         Tensor logits = TensorGen.Randn(c.Seed, c.N, c.K) * 3f;
         TensorAssert.Near(Functional.LogSoftmax(logits), Functional.LogSoftmaxNaive(logits),
@@ -78,7 +78,7 @@ public class FunctionalTests
     }
 
     [FsCheck.NUnit.Property(MaxTest = 20)]
-    public Property CrossEntropyGradient_MatchesCentralDifferences() => Prop.ForAll(TensorGen.MatMulCase(6), c =>
+    public Property CrossEntropyGradient_MatchesCentralDifferences() => Prop.ForAll(TensorGen.MatmulCase(6), c =>
     {
         var rng = new Rng((ulong)c.Seed);
         int classes = c.K + 1;

@@ -1,6 +1,6 @@
 using Foundations;
 using Foundations.Data;
-using Katas.Training;
+using Katas.TrainingLoop;
 using KataTests.Support;
 using NUnit.Framework;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Foundations;
-using Katas.Convolution;
+using Katas.ConvolutionByUnfold;
 using KataTests.Support;
 using NUnit.Framework;
 

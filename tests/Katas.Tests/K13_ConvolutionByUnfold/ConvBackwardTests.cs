@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Convolution;
+using Katas.ConvolutionByUnfold;
 using KataTests.Support;
 using NUnit.Framework;
 
@@ -20,9 +20,9 @@ public class ConvBackwardTests
         double Loss() => Dot(Conv2d.ByUnfold(input, weight, bias, stride, padding), direction);
 
         ConvGradients gradients = Conv2d.Backward(input, weight, direction, stride, padding);
-        TensorAssert.Near(gradients.Input, NumericGradient.Of(Loss, input), "∂loss/∂input: Wᵀ·G folded back onto the image", rtol: 1e-2, atol: 1e-3);
-        TensorAssert.Near(gradients.Weight, NumericGradient.Of(Loss, weight), "∂loss/∂weight: Σ over the batch of G·Xᵀ", rtol: 1e-2, atol: 1e-3);
-        TensorAssert.Near(gradients.Bias, NumericGradient.Of(Loss, bias), "∂loss/∂bias: G summed over the batch and positions", rtol: 1e-2, atol: 1e-3);
+        TensorAssert.Near(gradients.Input, CentralDifference.Of(Loss, input, step: 1e-2), "∂loss/∂input: Wᵀ·G folded back onto the image", rtol: 1e-2, atol: 1e-3);
+        TensorAssert.Near(gradients.Weight, CentralDifference.Of(Loss, weight, step: 1e-2), "∂loss/∂weight: Σ over the batch of G·Xᵀ", rtol: 1e-2, atol: 1e-3);
+        TensorAssert.Near(gradients.Bias, CentralDifference.Of(Loss, bias, step: 1e-2), "∂loss/∂bias: G summed over the batch and positions", rtol: 1e-2, atol: 1e-3);
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Convolution;
+using Katas.ConvolutionByUnfold;
 using KataTests.Support;
 using NUnit.Framework;
 

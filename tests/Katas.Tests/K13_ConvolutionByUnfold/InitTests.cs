@@ -1,6 +1,6 @@
 using Foundations;
 using Foundations.Data;
-using Katas.Convolution;
+using Katas.ConvolutionByUnfold;
 using NUnit.Framework;
 
 namespace KataTests.K13_ConvolutionByUnfold;

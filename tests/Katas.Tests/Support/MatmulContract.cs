@@ -11,7 +11,7 @@ namespace KataTests.Support;
 /// (<see cref="Recipe"/>, quoted in the failure messages), and adds the tests only its own idea needs:
 /// <code>
 /// [Category("K02")]
-/// public class ThreeLoopsTests() : MatmulContract(Matmul.ThreeLoops, "c[i, j] = Σₖ a[i, k]·b[k, j]");
+/// public class ThreeLoopsTests() : MatmulContract(ThreeLoops.Multiply, "c[i, j] = Σₖ a[i, k]·b[k, j]");
 /// </code>
 /// A kata whose product cuts k into blocks (K06) also overrides <see cref="MaxPropertySize"/> so the properties
 /// cross block edges, and <see cref="Atol"/> if its sums run in another order.
@@ -48,7 +48,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
         var rng = new Rng(17);
         var images = Tensor.Rand(rng, 5, 784);
         var weights = Tensor.Randn(rng, 784, 10);
-        TensorAssert.Near(Multiply(images, weights), Tensor.MatMul(images, weights),
+        TensorAssert.Near(Multiply(images, weights), Tensor.Matmul(images, weights),
             "5×784 @ 784×10 gives 5×10, the same numbers as the substrate's product", atol: Atol(784));
     }
 
@@ -80,16 +80,16 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
     public void EdgeShapes_MatchTheRealProduct(int n, int k, int m)
     {
         Tensor a = TensorGen.Randn(n * 100 + k, n, k), b = TensorGen.Randn(m * 100 + k, k, m);
-        TensorAssert.Near(Multiply(a, b), Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)", atol: Atol(k),
+        TensorAssert.Near(Multiply(a, b), Tensor.Matmul(a, b), $"{n}×{k} @ {k}×{m} (1×1, dot product, outer product…)", atol: Atol(k),
             inputs: [("a", a), ("b", b)]);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property Product_MatchesTheRealMatmul_AlsoOnTransposedViews() => Prop.ForAll(TensorGen.MatMulCase(MaxPropertySize), c =>
+    public Property Product_MatchesTheRealMatmul_AlsoOnTransposedViews() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var rng = new Rng((ulong)c.Seed);
         Tensor a = Tensor.Randn(rng, c.N, c.K), b = Tensor.Randn(rng, c.K, c.M);
-        Tensor expected = Tensor.MatMul(a, b);
+        Tensor expected = Tensor.Matmul(a, b);
         TensorAssert.Near(Multiply(a, b), expected, $"{c.N}×{c.K} @ {c.K}×{c.M} (seed {c.Seed})", atol: Atol(c.K));
         // (bᵀ aᵀ)ᵀ = ab, with both operands transposed views: element access must follow the strides.
         TensorAssert.Near(Multiply(b.T(), a.T()), expected.T().Contiguous(),
@@ -97,7 +97,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property MultiplyingByTheIdentity_ChangesNothing() => Prop.ForAll(TensorGen.MatMulCase(MaxPropertySize), c =>
+    public Property MultiplyingByTheIdentity_ChangesNothing() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var a = TensorGen.Randn(c.Seed, c.N, c.K);
         TensorAssert.Near(Multiply(a, Identity(c.K)), a, $"A @ I = A for A {c.N}×{c.K} (seed {c.Seed})");
@@ -105,7 +105,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
     });
 
     [FsCheck.NUnit.Property(MaxTest = 40)]
-    public Property Product_DistributesOverAddition() => Prop.ForAll(TensorGen.MatMulCase(MaxPropertySize), c =>
+    public Property Product_DistributesOverAddition() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var rng = new Rng((ulong)c.Seed);
         Tensor a = Tensor.Randn(rng, c.N, c.K), b = Tensor.Randn(rng, c.K, c.M), d = Tensor.Randn(rng, c.K, c.M);

@@ -15,7 +15,7 @@ public static class TensorGen
     public static Tensor Randn(int seed, params int[] shape) => Tensor.Randn(new Rng((ulong)seed), shape);
 
     /// <summary>Arbitrary (rows, inner, columns, seed) for matrix products.</summary>
-    public static Arbitrary<(int N, int K, int M, int Seed)> MatMulCase(int max = 12) =>
+    public static Arbitrary<(int N, int K, int M, int Seed)> MatmulCase(int max = 12) =>
         (from n in Size(max) from k in Size(max) from m in Size(max) from seed in Gen.Choose(0, 100_000)
          select (n, k, m, seed)).ToArbitrary();
 }

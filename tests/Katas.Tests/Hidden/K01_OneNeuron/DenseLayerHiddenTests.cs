@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Neurons;
+using Katas.OneNeuron;
 using KataTests.Support;
 using NUnit.Framework;
 

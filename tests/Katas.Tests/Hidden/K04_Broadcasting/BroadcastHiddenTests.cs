@@ -15,7 +15,7 @@ public class BroadcastHiddenTests
     {
         Tensor a = TensorGen.Randn(401, 3, 4), row = TensorGen.Randn(402, 1, 5);
         Tensor b = Broadcast.Expand(row, [4, 5]); // four rows that are the same storage
-        TensorAssert.Near(Matmul.OneLoop(a, b), Tensor.MatMul(a, b.Contiguous()),
+        TensorAssert.Near(OneLoop.Multiply(a, b), Tensor.Matmul(a, b.Contiguous()),
             "a 4×5 matrix expanded from one row (stride 0) multiplies like the matrix it shows");
     }
 }

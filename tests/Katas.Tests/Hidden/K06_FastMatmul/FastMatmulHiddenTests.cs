@@ -14,7 +14,7 @@ public class FastMatmulHiddenTests
     public void Product_IsAssociative_AcrossBlockBoundaries()
     {
         Tensor a = TensorGen.Randn(601, 37, 70), b = TensorGen.Randn(602, 70, 45), c = TensorGen.Randn(603, 45, 19);
-        TensorAssert.Near(ParallelMatmul.Multiply(ParallelMatmul.Multiply(a, b), c), Tensor.MatMul(a, Tensor.MatMul(b, c)),
+        TensorAssert.Near(ParallelMatmul.Multiply(ParallelMatmul.Multiply(a, b), c), Tensor.Matmul(a, Tensor.Matmul(b, c)),
             "(a·b)·c = a·(b·c) with sizes that are not multiples of any block", atol: 1e-3);
     }
 }

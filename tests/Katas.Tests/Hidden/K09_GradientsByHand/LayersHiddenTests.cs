@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Gradients;
+using Katas.GradientsByHand;
 using NUnit.Framework;
 
 namespace KataTests.Hidden.K09_GradientsByHand;

@@ -1,5 +1,5 @@
 using Foundations;
-using Katas.Training;
+using Katas.TrainingLoop;
 using KataTests.Support;
 using NUnit.Framework;
 

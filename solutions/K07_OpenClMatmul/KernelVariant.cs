@@ -1,7 +1,7 @@
-namespace Katas.OpenCL;
+namespace Katas.OpenClMatmul;
 
 /// <summary>The three OpenCL matrix-product kernels of kata 07, slowest idea first.</summary>
-public enum MatmulKernel
+public enum KernelVariant
 {
     /// <summary>One work-item per element of C; every operand comes straight from global memory.</summary>
     Naive,

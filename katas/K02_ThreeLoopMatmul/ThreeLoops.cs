@@ -1,9 +1,9 @@
 using Foundations;
 
-namespace Katas.Matmul;
+namespace Katas.ThreeLoopMatmul;
 
 /// <summary>The matrix product the slowest honest way: three nested loops over elements.</summary>
-public static class Matmul
+public static class ThreeLoops
 {
     /// <summary>
     /// c[i, j] = Σₖ a[i, k]·b[k, j] for a of shape ar×ac and b of shape br×bc, using only element access
@@ -12,7 +12,7 @@ public static class Matmul
     /// <exception cref="ArgumentException">
     /// A or b is not 2-D, or ac ≠ br: "mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)".
     /// </exception>
-    public static Tensor ThreeLoops(Tensor a, Tensor b)
+    public static Tensor Multiply(Tensor a, Tensor b)
     {
         throw new NotImplementedException("Kata 02: check the shapes, then three nested loops over i, j and k.");
     }

@@ -1,8 +1,8 @@
-namespace Katas.OpenCL;
+namespace Katas.OpenClMatmul;
 
 /// <summary>The OpenCL C source of the three kernels, compiled at run time by the device's driver.
 /// Every kernel takes (M, N, K, A, B, C) for C[M×N] = A[M×K] · B[K×N], all row-major.</summary>
-public static class MatmulKernels
+public static class KernelSources
 {
     /// <summary>Side of the square tile the tiled kernel stages in local memory; its work-groups are TILE×TILE.</summary>
     public const int Tile = 16;

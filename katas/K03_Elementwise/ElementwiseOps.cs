@@ -6,7 +6,7 @@ namespace Katas.Elementwise;
 /// Operations that pair up the elements of two tensors of the same shape: element n of the result
 /// comes from element n of <c>a</c> and element n of <c>b</c>, nothing else. Comparisons give 1 or 0.
 /// </summary>
-public static class Elementwise
+public static class ElementwiseOps
 {
     /// <summary>a + b, element by element. Works on views (a column, a transpose) by following their strides.</summary>
     /// <exception cref="ArgumentException">

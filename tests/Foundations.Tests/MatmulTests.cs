@@ -6,11 +6,11 @@ namespace Foundations.Tests;
 
 /// <summary>The substrate's fast matrix product, checked against the textbook triple loop.</summary>
 [Category("Foundations")]
-public class MatMulTests
+public class MatmulTests
 {
     private static void AssertEqualsLoop(Tensor a, Tensor b, Tensor actual, string what)
     {
-        Tensor expected = Tensor.FromArray(Reference.MatMul(a, b));
+        Tensor expected = Tensor.FromArray(Reference.Matmul(a, b));
         Assert.That(actual.Shape, Is.EqualTo(expected.Shape), what);
         Assert.That(actual.Near(expected), Is.True, $"{what}\nexpected {expected}\nactual   {actual}");
     }
@@ -20,8 +20,8 @@ public class MatMulTests
     {
         var a = Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 } });
         var b = Tensor.FromArray(new float[,] { { 5, 6 }, { 7, 8 } });
-        Assert.That(Tensor.MatMul(a, b).ToArray(), Is.EqualTo(new float[] { 19, 22, 43, 50 }));
-        Assert.That(a.MatMul(b).ToArray(), Is.EqualTo(new float[] { 19, 22, 43, 50 }), "the member form is the same product");
+        Assert.That(Tensor.Matmul(a, b).ToArray(), Is.EqualTo(new float[] { 19, 22, 43, 50 }));
+        Assert.That(a.Matmul(b).ToArray(), Is.EqualTo(new float[] { 19, 22, 43, 50 }), "the member form is the same product");
     }
 
     // Shapes around the kernel's 4×16 tile: below it, exact multiples, and ragged edges in every direction.
@@ -37,7 +37,7 @@ public class MatMulTests
     {
         var rng = new Rng((ulong)(n * 10_000 + k * 100 + m));
         Tensor a = Tensor.Randn(rng, n, k), b = Tensor.Randn(rng, k, m);
-        AssertEqualsLoop(a, b, Tensor.MatMul(a, b), $"{n}×{k} @ {k}×{m}");
+        AssertEqualsLoop(a, b, Tensor.Matmul(a, b), $"{n}×{k} @ {k}×{m}");
     }
 
     [FsCheck.NUnit.Property(MaxTest = 50)]
@@ -51,7 +51,7 @@ public class MatMulTests
         Tensor a = transposeA ? Tensor.Randn(rng, c.k, c.n).T() : Tensor.Randn(rng, c.n, c.k);
         Tensor b = transposeB ? Tensor.Randn(rng, c.m, c.k).T() : Tensor.Randn(rng, c.k, c.m);
         if (rng.NextInt(3) == 0) b = Tensor.Randn(rng, c.k + 2, c.m + 1).Narrow(0, 1, c.k).Narrow(1, 1, c.m); // offset and row gaps
-        AssertEqualsLoop(a, b, Tensor.MatMul(a, b),
+        AssertEqualsLoop(a, b, Tensor.Matmul(a, b),
             $"{c.n}×{c.k} @ {c.k}×{c.m}, strides {ShapeRules.Format(a.Strides)} and {ShapeRules.Format(b.Strides)} (seed {c.seed})");
     });
 
@@ -60,7 +60,7 @@ public class MatMulTests
     {
         var rng = new Rng(8);
         Tensor a = Tensor.Randn(rng, 3, 5, 7), b = Tensor.Randn(rng, 3, 7, 18);
-        var c = Tensor.MatMul(a, b);
+        var c = Tensor.Matmul(a, b);
         Assert.That(c.Shape, Is.EqualTo(new[] { 3, 5, 18 }));
         for (int i = 0; i < 3; i++) AssertEqualsLoop(a.Select(0, i), b.Select(0, i), c.Select(0, i), $"batch {i}");
     }
@@ -70,7 +70,7 @@ public class MatMulTests
     {
         var rng = new Rng(9);
         Tensor a = Tensor.Randn(rng, 4, 6, 2).Permute(0, 2, 1), w = Tensor.Randn(rng, 6, 3); // a is a strided [4, 2, 6]
-        var c = a.MatMul(w);
+        var c = a.Matmul(w);
         Assert.That(c.Shape, Is.EqualTo(new[] { 4, 2, 3 }));
         for (int i = 0; i < 4; i++) AssertEqualsLoop(a.Select(0, i), w, c.Select(0, i), $"batch {i}");
     }
@@ -78,19 +78,19 @@ public class MatMulTests
     [Test]
     public void InnerSizesThatDiffer_ThrowPyTorchsMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784)));
+        var error = Assert.Throws<ArgumentException>(() => Tensor.Matmul(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784)));
         Assert.That(error!.Message, Is.EqualTo("mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)"));
-        error = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(2, 5, 4), Tensor.Zeros(2, 3, 4)));
+        error = Assert.Throws<ArgumentException>(() => Tensor.Matmul(Tensor.Zeros(2, 5, 4), Tensor.Zeros(2, 3, 4)));
         Assert.That(error!.Message, Does.Contain("(5x4 and 3x4)"));
     }
 
     [Test]
     public void UnsupportedRanksAndBatches_ThrowNamingTheShapes()
     {
-        var error = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(3), Tensor.Zeros(3, 2)));
+        var error = Assert.Throws<ArgumentException>(() => Tensor.Matmul(Tensor.Zeros(3), Tensor.Zeros(3, 2)));
         Assert.That(error!.Message, Does.Contain("[3]").And.Contain("[3, 2]"));
-        Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 3, 4)));
-        error = Assert.Throws<ArgumentException>(() => Tensor.MatMul(Tensor.Zeros(2, 3, 4), Tensor.Zeros(5, 4, 1)));
+        Assert.Throws<ArgumentException>(() => Tensor.Matmul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 3, 4)));
+        error = Assert.Throws<ArgumentException>(() => Tensor.Matmul(Tensor.Zeros(2, 3, 4), Tensor.Zeros(5, 4, 1)));
         Assert.That(error!.Message, Does.Contain("a holds 2 (shape [2, 3, 4]) and b holds 5 (shape [5, 4, 1])")
             .And.Contain("give both the same batch size"));
     }
@@ -98,17 +98,17 @@ public class MatMulTests
     [Test]
     public void EmptyInnerDimension_GivesZeros()
     {
-        var c = Tensor.MatMul(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4));
+        var c = Tensor.Matmul(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4));
         Assert.That(c.Shape, Is.EqualTo(new[] { 3, 4 }));
         Assert.That(c.ToArray(), Is.All.EqualTo(0f), "a sum of no terms is 0");
-        Assert.That(Tensor.MatMul(Tensor.Zeros(0, 2), Tensor.Zeros(2, 5)).Shape, Is.EqualTo(new[] { 0, 5 }));
+        Assert.That(Tensor.Matmul(Tensor.Zeros(0, 2), Tensor.Zeros(2, 5)).Shape, Is.EqualTo(new[] { 0, 5 }));
     }
 
     [Test]
     public void AnExpandedOperand_IsReadThroughItsStrides()
     {
         var rows = Tensor.FromArray(1f, 2f, 3f).Expand(4, 3); // stride 0: four identical rows
-        var c = rows.MatMul(Tensor.Ones(3, 2));
+        var c = rows.Matmul(Tensor.Ones(3, 2));
         Assert.That(c.ToArray(), Is.All.EqualTo(6f));
     }
 }

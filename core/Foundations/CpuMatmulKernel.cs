@@ -3,10 +3,10 @@ namespace Foundations;
 /// <summary>
 /// The substrate's 2-D matrix product, like PyTorch's <c>@</c> on a CPU: OpenBLAS's <c>cblas_sgemm</c> when
 /// libopenblas is installed, otherwise the portable blocked kernel (<see cref="BlockedGemm"/>, K06's algorithm).
-/// <see cref="Tensor.MatMulBackend"/> says which one runs. Setting FOUNDATIONS_MATMUL=portable in the environment
+/// <see cref="Tensor.MatmulBackend"/> says which one runs. Setting FOUNDATIONS_MATMUL=portable in the environment
 /// forces the portable kernel (to compare the two, or to check it).
 /// </summary>
-internal static class MatMulKernel
+internal static class CpuMatmulKernel
 {
     /// <summary>True when products go to OpenBLAS.</summary>
     public static readonly bool UsesOpenBlas =

@@ -3,16 +3,16 @@ using Foundations;
 namespace Katas.Elementwise;
 
 /// <summary>The matrix product with the innermost loop replaced by elementwise ops.</summary>
-public static class Matmul
+public static class TwoLoops
 {
     /// <summary>
     /// c[i, j] = (row i of a · column j of b).Sum(): two loops over the output, and the dot product
-    /// done by <see cref="Elementwise.Mul"/> and <see cref="Reductions.Sum"/> on whole vectors.
+    /// done by <see cref="ElementwiseOps.Mul"/> and <see cref="Reductions.Sum"/> on whole vectors.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// A or b is not 2-D, or the inner sizes differ: "mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)".
     /// </exception>
-    public static Tensor TwoLoops(Tensor a, Tensor b)
+    public static Tensor Multiply(Tensor a, Tensor b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -28,7 +28,7 @@ public static class Matmul
         for (int i = 0; i < ar; i++)
             for (int j = 0; j < bc; j++)
                 // a.Row(i) is contiguous; b.Column(j) is a view with stride bc. Mul must follow both.
-                c[i, j] = Reductions.Item(Reductions.Sum(Elementwise.Mul(a.Row(i), b.Column(j))));
+                c[i, j] = Reductions.Item(Reductions.Sum(ElementwiseOps.Mul(a.Row(i), b.Column(j))));
         return c;
     }
 }

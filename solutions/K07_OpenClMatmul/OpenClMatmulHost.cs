@@ -2,34 +2,34 @@ using Foundations;
 using Foundations.OpenCL;
 using Silk.NET.OpenCL;
 
-namespace Katas.OpenCL;
+namespace Katas.OpenClMatmul;
 
 /// <summary>
-/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>, written with
+/// Matrix products on an OpenCL device with the three kernels of <see cref="KernelSources"/>, written with
 /// Silk.NET's OpenCL calls. Builds the program once; each <see cref="Multiply"/> copies A and B to the device,
 /// runs one kernel over an NDRange and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
-public sealed class OpenClMatmul : IDisposable
+public sealed class OpenClMatmulHost : IDisposable
 {
     private readonly OpenClDevice _device;
     private readonly CL _cl;
     private readonly nint _program;
     private readonly nint _naive, _tiled, _registerBlocked;
 
-    /// <summary>Compiles the kata's kernels (<see cref="MatmulKernels.Source"/>) for <paramref name="device"/>.
+    /// <summary>Compiles the kata's kernels (<see cref="KernelSources.Source"/>) for <paramref name="device"/>.
     /// The device stays the caller's: dispose it after this.</summary>
     /// <exception cref="OpenClException">The kernels do not compile; the message holds the build log.</exception>
-    public OpenClMatmul(OpenClDevice device) : this(device, MatmulKernels.Source) { }
+    public OpenClMatmulHost(OpenClDevice device) : this(device, KernelSources.Source) { }
 
     /// <summary>Compiles <paramref name="kernelSource"/>, which must define <c>matmul_naive</c>,
     /// <c>matmul_tiled</c> and <c>matmul_register_blocked</c>, for <paramref name="device"/>.</summary>
     /// <exception cref="OpenClException">The source does not compile (the message holds the build log) or lacks a kernel.</exception>
-    public OpenClMatmul(OpenClDevice device, string kernelSource)
+    public OpenClMatmulHost(OpenClDevice device, string kernelSource)
     {
         ArgumentNullException.ThrowIfNull(device);
         _device = device;
         _cl = device.Api;
-        _program = device.BuildProgram(kernelSource, MatmulKernels.BuildOptions);
+        _program = device.BuildProgram(kernelSource, KernelSources.BuildOptions);
         try
         {
             _naive = CreateKernel("matmul_naive");
@@ -49,7 +49,7 @@ public sealed class OpenClMatmul : IDisposable
 
     /// <summary>C = A · B for A of shape m×k and B of shape k×n, computed on the device by <paramref name="kernel"/>.</summary>
     /// <exception cref="ArgumentException">Not 2-D, or the inner sizes differ: "mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)".</exception>
-    public Tensor Multiply(Tensor a, Tensor b, MatmulKernel kernel)
+    public Tensor Multiply(Tensor a, Tensor b, KernelVariant kernel)
     {
         if (a.Rank != 2 || b.Rank != 2)
             throw new ArgumentException(
@@ -59,9 +59,9 @@ public sealed class OpenClMatmul : IDisposable
             throw new ArgumentException($"mat1 and mat2 shapes cannot be multiplied ({m}x{k} and {b.Shape[0]}x{n})");
         nint chosen = kernel switch
         {
-            MatmulKernel.Naive => _naive,
-            MatmulKernel.Tiled => _tiled,
-            MatmulKernel.RegisterBlocked => _registerBlocked,
+            KernelVariant.Naive => _naive,
+            KernelVariant.Tiled => _tiled,
+            KernelVariant.RegisterBlocked => _registerBlocked,
             _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Choose Naive, Tiled or RegisterBlocked."),
         };
 
@@ -87,16 +87,16 @@ public sealed class OpenClMatmul : IDisposable
 
             // Dimension 0 runs along the columns of C, dimension 1 along its rows. Each global size is
             // rounded up to a whole number of work-groups; the kernels skip the work-items past the edge.
-            if (kernel == MatmulKernel.RegisterBlocked)
+            if (kernel == KernelVariant.RegisterBlocked)
             {
                 // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
-                const int group = MatmulKernels.BlockGroup;
-                int blocksAcross = DivideRoundingUp(n, MatmulKernels.BlockColumns), blocksDown = DivideRoundingUp(m, MatmulKernels.BlockRows);
+                const int group = KernelSources.BlockGroup;
+                int blocksAcross = DivideRoundingUp(n, KernelSources.BlockColumns), blocksDown = DivideRoundingUp(m, KernelSources.BlockRows);
                 Run(chosen, RoundUp(blocksAcross, group), RoundUp(blocksDown, group), group);
             }
             else
             {
-                Run(chosen, RoundUp(n, MatmulKernels.Tile), RoundUp(m, MatmulKernels.Tile), MatmulKernels.Tile);
+                Run(chosen, RoundUp(n, KernelSources.Tile), RoundUp(m, KernelSources.Tile), KernelSources.Tile);
             }
 
             // Blocking read: the in-order queue runs the kernel first, and the call returns when C is copied back.

@@ -2,34 +2,34 @@ using Foundations;
 using Foundations.OpenCL;
 using Silk.NET.OpenCL;
 
-namespace Katas.OpenCL;
+namespace Katas.OpenClMatmul;
 
 /// <summary>
-/// Matrix products on an OpenCL device with the three kernels of <see cref="MatmulKernels"/>, written with
+/// Matrix products on an OpenCL device with the three kernels of <see cref="KernelSources"/>, written with
 /// Silk.NET's OpenCL calls (<c>device.Api</c>). Builds the
 /// program once; each <see cref="Multiply"/> copies A and B to the device, runs one kernel over an NDRange
 /// and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
-public sealed class OpenClMatmul : IDisposable
+public sealed class OpenClMatmulHost : IDisposable
 {
-    /// <summary>Compiles the kata's kernels (<see cref="MatmulKernels.Source"/>) for <paramref name="device"/>.
+    /// <summary>Compiles the kata's kernels (<see cref="KernelSources.Source"/>) for <paramref name="device"/>.
     /// The device stays the caller's: dispose it after this.</summary>
     /// <exception cref="OpenClException">The kernels do not compile; the message holds the build log.</exception>
-    public OpenClMatmul(OpenClDevice device) : this(device, MatmulKernels.Source) { }
+    public OpenClMatmulHost(OpenClDevice device) : this(device, KernelSources.Source) { }
 
     /// <summary>Compiles <paramref name="kernelSource"/>, which must define <c>matmul_naive</c>,
     /// <c>matmul_tiled</c> and <c>matmul_register_blocked</c>, for <paramref name="device"/>.</summary>
     /// <exception cref="OpenClException">The source does not compile (the message holds the build log) or lacks a kernel.</exception>
-    public OpenClMatmul(OpenClDevice device, string kernelSource)
+    public OpenClMatmulHost(OpenClDevice device, string kernelSource)
     {
         throw new NotImplementedException(
-            "Kata 07: build the program with device.BuildProgram(kernelSource, MatmulKernels.BuildOptions) and create its three kernels " +
+            "Kata 07: build the program with device.BuildProgram(kernelSource, KernelSources.BuildOptions) and create its three kernels " +
             "with device.Api.CreateKernel(program, \"matmul_naive\", error) (release what you created if one is missing).");
     }
 
     /// <summary>C = A · B for A of shape m×k and B of shape k×n, computed on the device by <paramref name="kernel"/>.</summary>
     /// <exception cref="ArgumentException">Not 2-D, or the inner sizes differ: "mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)".</exception>
-    public Tensor Multiply(Tensor a, Tensor b, MatmulKernel kernel)
+    public Tensor Multiply(Tensor a, Tensor b, KernelVariant kernel)
     {
         throw new NotImplementedException(
             "Kata 07: check the shapes; Api.CreateBuffer for A, B and C; Api.SetKernelArg for the six arguments; " +

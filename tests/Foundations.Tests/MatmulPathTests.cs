@@ -7,13 +7,13 @@ namespace Foundations.Tests;
 /// CPU does not accelerate is emulated, so the shapes stay small), on one and on several threads, and OpenBLAS.
 /// </summary>
 [Category("Foundations")]
-public class MatMulPathTests
+public class MatmulPathTests
 {
     // A float32 sum of k products, against the loop's double sum: each addition may round by ~6e-8 of a running sum
     // that grows like √k, so the absolute error grows about like k·1e-7 (the tolerance K06's tests use too).
     private static void AssertEqualsLoop(Tensor a, Tensor b, Tensor actual, string what)
     {
-        Tensor expected = Tensor.FromArray(Reference.MatMul(a, b));
+        Tensor expected = Tensor.FromArray(Reference.Matmul(a, b));
         Assert.That(actual.Shape, Is.EqualTo(expected.Shape), what);
         Assert.That(actual.AllClose(expected, rtol: 1e-3, atol: 1e-5 + 1e-6 * a.Shape[1]), Is.True, $"{what}\nexpected {expected}\nactual   {actual}");
     }
@@ -64,8 +64,8 @@ public class MatMulPathTests
     [Test]
     public void TheBackend_SaysWhichProductRuns()
     {
-        string backend = Tensor.MatMulBackend;
-        if (MatMulKernel.UsesOpenBlas) Assert.That(backend, Does.Contain("OpenBLAS").Or.Contain("openblas"), backend);
+        string backend = Tensor.MatmulBackend;
+        if (CpuMatmulKernel.UsesOpenBlas) Assert.That(backend, Does.Contain("OpenBLAS").Or.Contain("openblas"), backend);
         else Assert.That(backend, Does.Contain("portable blocked kernel").And.Contain($"{BlockedGemm.PreferredBits}-bit"), backend);
     }
 }
