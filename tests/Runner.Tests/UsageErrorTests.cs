@@ -72,20 +72,10 @@ public class UsageErrorTests
         Assert.That(ReferenceSource.Parse("https://x-access-token:ghp_secret@github.com/org/reference.git@abc123").Display,
             Is.EqualTo("https://github.com/org/reference.git"));
 
+    /// <summary>Runs the command line with its output and its errors (where usage errors go) in one text.</summary>
     private static (int Exit, string Output) Run(string[] args)
     {
-        var before = Console.Out;
         var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            Spectre.Console.AnsiConsole.Console = Wide(output);
-            return (Cli.Run(args), output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(before);
-            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings());
-        }
+        return (Cli.Run(args, output, output, isTerminal: false), output.ToString());
     }
 }

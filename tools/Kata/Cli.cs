@@ -125,7 +125,18 @@ public static class Cli
             errors.WriteLine($"Usage: ./kata {verb}--help shows the {(verb == "" ? "commands and " : "")}options.");
             return UsageError;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
+        }
+        catch (RunnerException e) when (e.ExitCode == UsageError)
+        {
+            // A value the parser accepted but the verb cannot use (--min lots, --timeout -5): the same short usage error.
+            string verb = parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ";
+            errors.WriteLine($"kata: {e.Message}");
+            errors.WriteLine($"Usage: ./kata {verb}--help shows the options.");
+            return UsageError;
+        }
     }
 
     /// <summary>The learner's repository for --submission: a folder with katas/ (tests/ is not needed and not read).</summary>
@@ -146,7 +157,7 @@ public static class Cli
         {
             return action();
         }
-        catch (RunnerException e)
+        catch (RunnerException e) when (e.ExitCode != UsageError)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return e.ExitCode;

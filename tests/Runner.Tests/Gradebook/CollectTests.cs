@@ -17,7 +17,7 @@ public class CollectTests
     /// <summary>Each clone holds the first four katas only (with their tests): grading builds each clone, and a build is slow.</summary>
     private const int KatasInAClone = 4;
     private static readonly string[] Copied =
-        ["core", "katas/Katas.csproj", "tests/Katas.Tests/Katas.Tests.csproj", "tests/Katas.Tests/Support", "Directory.Build.props", "Directory.Packages.props", "global.json"];
+        ["core", "katas/Katas.csproj", "katas/SafeCode.targets", "katas/BannedSymbols.txt", "tests/Katas.Tests/Katas.Tests.csproj", "tests/Katas.Tests/Support", "Directory.Build.props", "Directory.Packages.props", "global.json"];
 
     [Test]
     public void Collect_GradesEachCloneAtItsStage_AndGoesOnPastOneThatCannotBeCloned()
