@@ -22,7 +22,7 @@ public static class VerifyCommand
 
         var timeout = TimeSpan.FromSeconds(timeoutSeconds);
         before = problems.Count;
-        var solved = new TestSession(repo, "solutions") { TimeoutPerKata = timeout, Progress = t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]") }.Run(repo.Katas);
+        var solved = new TestSession(repo, "solutions") { TimeoutPerKata = timeout, TimeoutPerTest = timeout, Progress = t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]") }.Run(repo.Katas);
         foreach (var kata in repo.Katas)
         {
             var r = solved[kata.Number];
@@ -33,7 +33,7 @@ public static class VerifyCommand
         console.MarkupLine($"[bold]Against solutions/[/] ({solvedTests} tests, all must pass): {Ok(problems.Count == before)}");
 
         before = problems.Count;
-        var stubs = new TestSession(repo, "katas") { TimeoutPerKata = timeout, Progress = t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]") }.Run(repo.Katas);
+        var stubs = new TestSession(repo, "katas") { TimeoutPerKata = timeout, TimeoutPerTest = timeout, Progress = t => console.MarkupLine($"[grey]{Ui.Escape(t)}…[/]") }.Run(repo.Katas);
         foreach (var kata in repo.Katas)
         {
             var r = stubs[kata.Number];
