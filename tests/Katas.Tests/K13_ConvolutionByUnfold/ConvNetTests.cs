@@ -54,15 +54,16 @@ public class ConvNetTests
     public void AFewHundredSgdSteps_ClearlyImproveTheValidationAccuracy(ulong seed)
     {
         // The embedded 8,000/1,000 Fashion-MNIST subset, so the test is the same on every machine. Measured with the
-        // reference solution on seeds 1–4: 7.7–14.0 % before, 80.2–82.0 % after; the bounds leave 15 points of margin.
+        // reference solution on seeds 1–4: 7.7–14.0 % before, 77.7–79.3 % after 120 steps at lr 0.1; the bounds leave
+        // about 13 points of margin. Few steps keep the test well inside the runner's per-test time limit.
         FashionMnistData data = FashionMnist.LoadEmbedded().Normalize();
         var net = new ConvNet(new Rng(seed));
         float before = net.Accuracy(data.Test.Images, data.Test.Labels);
-        const int batch = 32, steps = 300;
+        const int batch = 32, steps = 120;
         for (int step = 0; step < steps; step++)
         {
             int start = step * batch % (data.Train.Count - batch);
-            net.Step(Rows(data.Train.Images, start, batch), data.Train.Labels[start..(start + batch)], 0.05f);
+            net.Step(Rows(data.Train.Images, start, batch), data.Train.Labels[start..(start + batch)], 0.1f);
         }
         float after = net.Accuracy(data.Test.Images, data.Test.Labels);
         TestContext.Out.WriteLine($"validation accuracy: {before:P1} before, {after:P1} after {steps} steps of {batch}");
