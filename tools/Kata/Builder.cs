@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Kata;
@@ -71,29 +70,13 @@ public sealed partial class Builder(Repository repo, string target = "katas", bo
 
     private BuildResult Run(string project, bool restore, bool dependencies)
     {
-        var info = new ProcessStartInfo(Dotnet.HostPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = repo.Root,
-        };
-        foreach (string arg in new[] { "build", project, "--artifacts-path", ArtifactsDir, "-nologo", "-v:q", "-clp:NoSummary", "-p:Against=" + target })
-            info.ArgumentList.Add(arg);
-        if (grading)
-        {
-            info.ArgumentList.Add("-p:KataGrading=true");
-            info.ArgumentList.Add("-p:KataDiagnosticsLog=" + DiagnosticsLog);
-        }
-        if (!restore) info.ArgumentList.Add("--no-restore");
-        if (!dependencies) info.ArgumentList.Add("--no-dependencies");
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info) ?? throw new RunnerException("could not start dotnet build");
-        var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        var result = Parse(output, process.ExitCode == 0);
+        var args = new List<string> { "build", project, "--artifacts-path", ArtifactsDir, "-nologo", "-v:q", "-clp:NoSummary", "-p:Against=" + target };
+        // A grading build makes banned APIs errors and keeps the compiler's log of every diagnostic.
+        if (grading) args.AddRange(["-p:KataGrading=true", "-p:KataDiagnosticsLog=" + DiagnosticsLog]);
+        if (!restore) args.Add("--no-restore");
+        if (!dependencies) args.Add("--no-dependencies");
+        var (exit, output) = ChildProcess.Run(ChildProcess.Dotnet(repo.Root, args), "dotnet build");
+        var result = Parse(output, exit == 0);
         // A restore that is missing or stale shows up as an assets-file error: restore once and try again.
         if (!result.Succeeded && !restore && output.Contains("NETSDK1004", StringComparison.Ordinal))
             return Run(project, restore: true, dependencies);

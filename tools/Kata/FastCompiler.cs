@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Kata;
@@ -24,12 +23,11 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
     /// <summary>Builds katas/ with MSBuild (its references are already built) and keeps the compiler's command line.</summary>
     public BuildResult CaptureWithMsBuild()
     {
-        var info = Start("msbuild", repo.KatasProject, "-nologo", "-v:q", "-t:Build", $"-p:ArtifactsPath={artifactsDir}", "-p:UseArtifactsOutput=true",
+        var (exit, output) = Run("msbuild", repo.KatasProject, "-nologo", "-v:q", "-t:Build", $"-p:ArtifactsPath={artifactsDir}", "-p:UseArtifactsOutput=true",
             "-p:Against=katas", "-p:BuildProjectReferences=false", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
             // An input that never exists makes CoreCompile run even when katas/ is up to date, so the command line is
             // captured when watch starts and the first save is already fast.
             "-p:NonExistentFile=__kata_watch_always_compiles__");
-        var (exit, output) = Run(info);
         _args = null;
         if (exit != 0) return Builder.Parse(output, succeeded: false);
         try
@@ -64,7 +62,7 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
                                    : a.StartsWith("/refout:", StringComparison.Ordinal) ? $"/refout:{RefDll}" : a);
         string rsp = Path.Combine(WatchDir, "csc.rsp");
         File.WriteAllLines(rsp, args);
-        var (exit, output) = Run(Start("exec", _csc!, "-shared", "-nologo", "@" + rsp));
+        var (exit, output) = Run("exec", _csc!, "-shared", "-nologo", "@" + rsp);
         sameApi = exit == 0 && File.Exists(testsRefDll) && File.ReadAllBytes(testsRefDll).AsSpan().SequenceEqual(File.ReadAllBytes(RefDll));
         return Builder.Parse(output, exit == 0);
     }
@@ -78,21 +76,5 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
     /// <summary>A source file, not an option: options start with '/' and carry a ':' or a sign (/noconfig, /out:…).</summary>
     private static bool IsSource(string arg) => arg.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !(arg.StartsWith('/') && arg.Contains(':'));
 
-    private ProcessStartInfo Start(params string[] args)
-    {
-        var info = new ProcessStartInfo(Dotnet.HostPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repo.KatasDir };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        return info;
-    }
-
-    private static (int Exit, string Output) Run(ProcessStartInfo info)
-    {
-        using var process = Process.Start(info) ?? throw new RunnerException($"could not start {info.FileName}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private (int Exit, string Output) Run(params string[] args) => ChildProcess.Run(ChildProcess.Dotnet(repo.KatasDir, args));
 }

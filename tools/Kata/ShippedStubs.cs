@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kata;
 
 /// <summary>The kata stubs exactly as the instructor shipped them, read from git (reset and grading use them).</summary>
@@ -28,11 +26,10 @@ public static class ShippedStubs
 
     private static byte[]? Git(Repository repo, params string[] args)
     {
-        var info = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repo.Root };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var info = ChildProcess.Info("git", repo.Root, args);
         try
         {
-            using var process = Process.Start(info)!;
+            using var process = ChildProcess.Start(info);
             using var memory = new MemoryStream();
             var errors = process.StandardError.ReadToEndAsync();
             process.StandardOutput.BaseStream.CopyTo(memory);

@@ -29,24 +29,15 @@ public sealed class WorkerProcess : IDisposable
     public static WorkerProcess Start(Repository repo, string verb, string testDll, params string[] extra)
     {
         var pipe = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.Inheritable);
-        var info = new ProcessStartInfo(Dotnet.HostPath)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
-            WorkingDirectory = repo.Root,
-        };
-        foreach (string arg in new[] { typeof(Worker).Assembly.Location, verb, testDll, pipe.GetClientHandleAsString() }.Concat(extra))
-            info.ArgumentList.Add(arg);
-        // A crashing kata should not leave a core dump behind or wait for a debugger.
-        info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        info.Environment["DOTNET_EnableCrashReport"] = "0";
-        // A worker lives a few seconds: profile-guided re-JIT would cost more than it saves (about 20% of its start-up).
-        info.Environment["DOTNET_TieredPGO"] = "0";
+        string[] args = [typeof(Worker).Assembly.Location, verb, testDll, pipe.GetClientHandleAsString(), .. extra];
         // Exhausting memory fails the test that does it (OutOfMemoryException), not the machine.
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + HeapLimitBytes.ToString("X");
+        KeyValuePair<string, string?>[] heapLimit = [new("DOTNET_GCHeapHardLimit", "0x" + HeapLimitBytes.ToString("X"))];
+        var info = ChildProcess.Dotnet(repo.Root, args, environment: [.. ChildProcess.WorkerDefaults, .. heapLimit]);
+        info.RedirectStandardInput = true;
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new RunnerException("could not start the test worker process");
+            process = ChildProcess.Start(info, "the test worker process");
         }
         finally
         {
@@ -78,11 +69,7 @@ public sealed class WorkerProcess : IDisposable
         return true;
     }
 
-    public void Kill()
-    {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); }
-        catch (InvalidOperationException) { }
-    }
+    public void Kill() => ChildProcess.KillTree(_process);
 
     public void Dispose()
     {
