@@ -35,9 +35,8 @@ public static class Cli
         next.SetAction(_ => Guard(console, () =>
         {
             var repo = Repository.Find();
-            var results = StatusCommand.Results(repo, console);
-            var nextKata = StatusCommand.Next(repo, results);
-            StatusCommand.WriteNext(repo, console, nextKata, nextKata == null ? null : results.GetValueOrDefault(nextKata.Number));
+            var progress = KataProgress.Measure(repo, console);
+            StatusCommand.WriteNext(repo, console, progress.Current, progress.CurrentResult);
             return 0;
         }));
         root.Subcommands.Add(next);

@@ -75,6 +75,27 @@ public sealed class KataLedger(KataInfo kata, Repository repo)
         _running.Clear();
     }
 
+    // Every way a kata's run can stop early, worded here once (the tests' time limit and crash messages are above).
+
+    /// <summary>A worker ended without settling a single test, so starting another would only loop.</summary>
+    public void StoppedWithoutRunning() =>
+        Fail(KataState.Crashed, "the test process stopped without running a test", TestOutcome.Crashed);
+
+    /// <summary>The kata's tests ran past their total time: the running one timed out, the rest are not run.</summary>
+    public void TotalTimeOut(TimeSpan perKata, TimeSpan perTest)
+    {
+        if (Longest is { } running) TimeOut(running.FullName, perTest);
+        Fail(KataState.TimedOut, $"{kata.Number}'s tests took longer than {perKata.TotalSeconds:0} s in all; the rest were stopped", TestOutcome.NotRun);
+    }
+
+    /// <summary>No test started within the per-test limit: a set-up that never ends.</summary>
+    public void NeverStarted(TimeSpan perTest) =>
+        Fail(KataState.TimedOut, $"{kata.Number}'s tests did not start within {perTest.TotalSeconds:0} s (a set-up that never ends?); they were stopped", TestOutcome.TimedOut);
+
+    /// <summary>The worker died between tests (loading, a fixture's set-up, another thread).</summary>
+    public void DiedOutsideTest(string why, string? where) =>
+        Fail(KataState.Crashed, $"the test process died outside any test: {why}{(where != null ? $" at {where}" : "")}", TestOutcome.Crashed);
+
     /// <summary>The kata as a whole failed outside any test (listing, set-up, its total time): what is left is lost.</summary>
     public void Fail(KataState state, string detail, string outcome)
     {

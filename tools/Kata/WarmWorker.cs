@@ -27,7 +27,7 @@ public sealed class WarmWorker(Repository repo, string testDll) : IDisposable
             WorkerSupervisor.Follow(_process, [ledger], perTest, timeout, repo, null);
             if (ledger.Closed) break;
             Dispose(); // it was stopped or died: the rest of the kata goes on in a fresh one
-            if (ledger.Finished.Count == before) ledger.Fail(KataState.Crashed, "the test process stopped without running a test", TestOutcome.Crashed);
+            if (ledger.Finished.Count == before) ledger.StoppedWithoutRunning();
         }
         if (_process != null && _process.HasExited()) Dispose();
         return ledger.Result();

@@ -32,16 +32,9 @@ public static class Worker
         // Every request is read before kata code loads: stdin is empty by the time a kata could read it.
         var requests = new List<WorkerRequest>();
         while (Console.In.ReadLine() is { } line) if (line.Length > 0) requests.Add(WorkerRequest.FromLine(line));
-        string testDir = Path.GetDirectoryName(testDll)!;
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-        {
-            // A fresh Katas.dll (watch builds only the katas project) wins over the copy beside the tests.
-            if (name.Name == "Katas" && katasOverride != "-") return context.LoadFromAssemblyPath(Path.GetFullPath(katasOverride));
-            string candidate = Path.Combine(testDir, name.Name + ".dll");
-            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-        };
-        var tests = AssemblyLoadContext.Default.LoadFromAssemblyPath(testDll);
-        var nunit = new NUnitController(AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework")), tests, "0-");
+        // A fresh Katas.dll (watch builds only the katas project) wins over the copy beside the tests.
+        var nunitAssembly = LoadNUnitBeside(testDll, katasOverride == "-" ? null : Path.GetFullPath(katasOverride));
+        var nunit = new NUnitController(nunitAssembly, AssemblyLoadContext.Default.LoadFromAssemblyPath(testDll), "0-");
         foreach (var request in requests) nunit.Run(request, channel);
         return 0;
     }
@@ -53,14 +46,9 @@ public static class Worker
     /// </summary>
     public static int Serve(string[] args)
     {
-        string testDll = Path.GetFullPath(args[0]), testDir = Path.GetDirectoryName(testDll)!;
+        string testDll = Path.GetFullPath(args[0]);
         using var channel = new Channel(args[1]);
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-        {
-            string candidate = Path.Combine(testDir, name.Name + ".dll");
-            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
-        };
-        var nunit = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework"));
+        var nunit = LoadNUnitBeside(testDll, katasOverride: null);
         int run = 0;
         while (Console.In.ReadLine() is { } line)
         {
@@ -70,6 +58,22 @@ public static class Worker
             new NUnitController(nunit, context.LoadFromAssemblyPath(testDll), $"{run}-").Run(request, channel);
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Lets the default load context find the test project's dependencies (NUnit, FsCheck, the substrate) beside the
+    /// tests, Katas.dll from <paramref name="katasOverride"/> when given, and loads NUnit — which the runner does not reference.
+    /// </summary>
+    private static Assembly LoadNUnitBeside(string testDll, string? katasOverride)
+    {
+        string testDir = Path.GetDirectoryName(testDll)!;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name == "Katas" && katasOverride != null) return context.LoadFromAssemblyPath(katasOverride);
+            string candidate = Path.Combine(testDir, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+        return AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("nunit.framework"));
     }
 
     /// <summary>The pipe to the host; writes from NUnit's threads are serialised.</summary>

@@ -30,7 +30,7 @@ public sealed class WorkerHost(Repository repo, string testDll, string? katasDll
             WorkerSupervisor.Follow(worker, batch, Limit(TimeoutPerTest), TimeoutPerKata, repo, kata => { if (started.Add(kata.Number)) OnStart?.Invoke(kata); });
             // Each worker settles at least one test or closes a kata; if one did neither, stop rather than loop.
             if (batch.Select(l => (l.Closed, l.Finished.Count)).SequenceEqual(before))
-                batch.First(l => !l.Closed).Fail(KataState.Crashed, "the test process stopped without running a test", TestOutcome.Crashed);
+                batch.First(l => !l.Closed).StoppedWithoutRunning();
         }
         return ledgers.ToDictionary(l => l.Kata.Number, l => l.Result());
     }

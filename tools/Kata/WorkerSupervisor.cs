@@ -42,14 +42,13 @@ internal static class WorkerSupervisor
             if (current.Elapsed > perKata)
             {
                 worker.Kill();
-                if (current.Longest is { } running) current.TimeOut(running.FullName, perTest);
-                current.Fail(KataState.TimedOut, $"{current.Kata.Number}'s tests took longer than {perKata.TotalSeconds:0} s in all; the rest were stopped", TestOutcome.NotRun);
+                current.TotalTimeOut(perKata, perTest);
                 break;
             }
             if (!current.IsRunning && quiet.Elapsed > perTest)
             {
                 worker.Kill();
-                current.Fail(KataState.TimedOut, $"{current.Kata.Number}'s tests did not start within {perTest.TotalSeconds:0} s (a set-up that never ends?); they were stopped", TestOutcome.TimedOut);
+                current.NeverStarted(perTest);
                 break;
             }
             if (worker.HasExited())
@@ -58,7 +57,7 @@ internal static class WorkerSupervisor
                 if (current == null) break;
                 var (why, where) = CrashReport.Describe(worker.ExitCode, worker.LastErrors, repo);
                 if (current.IsRunning) current.Crash(why, where);
-                else current.Fail(KataState.Crashed, $"the test process died outside any test: {why}{(where != null ? $" at {where}" : "")}", TestOutcome.Crashed);
+                else current.DiedOutsideTest(why, where);
                 break;
             }
         }

@@ -10,7 +10,7 @@ public static class ForwardCommand
     {
         if (!File.Exists(Path.Combine(repo.Root, "benchmarks", "Benchmarks.csproj")))
             return Missing(console, "benchmarks/Benchmarks.csproj");
-        if (!solutions) WriteMissingRungs(repo, console, StatusCommand.Results(repo, console));
+        if (!solutions) WriteMissingRungs(repo, console, KataProgress.Measure(repo, console).Results);
         var args = new List<string> { "run", "-c", "Release", "--project", "benchmarks" };
         if (solutions) args.Add("-p:Against=solutions");
         args.AddRange(["--", "--ladder"]);
