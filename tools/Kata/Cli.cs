@@ -150,7 +150,7 @@ public static class Cli
         new("kata") { Description = "The kata, e.g. K01 (default: the first one not done).", Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary>A problem the user can fix prints as one red message and an exit code, not a stack trace.</summary>
-    private static int Guard(IAnsiConsole console, Func<int> action)
+    internal static int Guard(IAnsiConsole console, Func<int> action)
     {
         try
         {
