@@ -46,7 +46,7 @@ public class ReleaseTests
         // Taken now, before the grading test puts solved katas into the release.
         _commits = _releaseExit == 0 ? GitCommand.Run(releaseRoot, "rev-list", "--count", "HEAD").Trim() : "";
         _uncommitted = _releaseExit == 0 ? GitCommand.Run(releaseRoot, "status", "--porcelain") : "";
-        _status = _releaseExit == 0 ? StatusCommand.Results(_release, UsageErrorTests.Wide(new StringWriter())) : new Dictionary<string, KataResult>();
+        _status = _releaseExit == 0 ? KataProgress.Measure(_release, UsageErrorTests.Wide(new StringWriter())).Results : new Dictionary<string, KataResult>();
     }
 
     [OneTimeTearDown]

@@ -35,9 +35,8 @@ public static class Cli
         next.SetAction(_ => Guard(console, () =>
         {
             var repo = Repository.Find();
-            var results = StatusCommand.Results(repo, console);
-            var nextKata = StatusCommand.Next(repo, results);
-            StatusCommand.WriteNext(repo, console, nextKata, nextKata == null ? null : results.GetValueOrDefault(nextKata.Number));
+            var progress = KataProgress.Measure(repo, console);
+            StatusCommand.WriteNext(repo, console, progress.Current, progress.CurrentResult);
             return 0;
         }));
         root.Subcommands.Add(next);
@@ -151,7 +150,7 @@ public static class Cli
         new("kata") { Description = "The kata, e.g. K01 (default: the first one not done).", Arity = ArgumentArity.ZeroOrOne };
 
     /// <summary>A problem the user can fix prints as one red message and an exit code, not a stack trace.</summary>
-    private static int Guard(IAnsiConsole console, Func<int> action)
+    internal static int Guard(IAnsiConsole console, Func<int> action)
     {
         try
         {

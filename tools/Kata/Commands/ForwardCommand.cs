@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console;
 
 namespace Kata.Commands;
@@ -11,7 +10,7 @@ public static class ForwardCommand
     {
         if (!File.Exists(Path.Combine(repo.Root, "benchmarks", "Benchmarks.csproj")))
             return Missing(console, "benchmarks/Benchmarks.csproj");
-        if (!solutions) WriteMissingRungs(repo, console, StatusCommand.Results(repo, console));
+        if (!solutions) WriteMissingRungs(repo, console, KataProgress.Measure(repo, console).Results);
         var args = new List<string> { "run", "-c", "Release", "--project", "benchmarks" };
         if (solutions) args.Add("-p:Against=solutions");
         args.AddRange(["--", "--ladder"]);
@@ -76,9 +75,8 @@ public static class ForwardCommand
     private static int Forward(Repository repo, IAnsiConsole console, List<string> args)
     {
         console.MarkupLine($"[grey]dotnet {Ui.Escape(string.Join(' ', args))}[/]");
-        var info = new ProcessStartInfo(Dotnet.HostPath) { UseShellExecute = false, WorkingDirectory = repo.Root };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info) ?? throw new RunnerException("could not start dotnet");
+        // Not captured: the benchmarks, training and plots write straight to the learner's terminal.
+        using var process = ChildProcess.Start(ChildProcess.Dotnet(repo.Root, args, capture: false), "dotnet");
         process.WaitForExit();
         return process.ExitCode;
     }

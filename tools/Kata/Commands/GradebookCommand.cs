@@ -20,7 +20,7 @@ public static class GradebookCommand
         var student = new Option<string>("--student") { Description = "The learner's id, e.g. their GitHub login.", Required = true };
         var when = new Option<string?>("--when") { Description = "When the grade was made (ISO-8601; default: the file's gradedAt, else its time)." };
         var add = new Command("add", "Add grade.json files of one learner; the same file twice changes nothing; a bad file is refused and nothing is written.") { files, student, when };
-        add.SetAction(r => { var console = consoleOf(); return Guard(console, () => Add(console, r.GetValue(db)!, r.GetValue(student)!, r.GetValue(files)!, r.GetValue(when))); });
+        add.SetAction(r => { var console = consoleOf(); return Cli.Guard(console, () => Add(console, r.GetValue(db)!, r.GetValue(student)!, r.GetValue(files)!, r.GetValue(when))); });
         gradebook.Subcommands.Add(add);
 
         var source = new Argument<string>("repositories") { Description = "A folder of learner clones (one per sub-folder) or a file with one \"[student] path-or-git-url\" per line." };
@@ -29,14 +29,14 @@ public static class GradebookCommand
         var repoTimeout = new Option<int>("--repo-timeout") { Description = "Seconds one repository's grading may take before it is killed and reported.", DefaultValueFactory = _ => 1800 };
         var work = new Option<string>("--work") { Description = "Folder for clones, reports and logs.", DefaultValueFactory = _ => Path.Combine(".kata", "collect") };
         var collect = new Command("collect", "Grade each learner repository in turn with this runner and add each grade; goes on past a repository that fails.") { source, reference, timeout, repoTimeout, work };
-        collect.SetAction(r => { var console = consoleOf(); return Guard(console, () => Collect(console, r.GetValue(db)!, r.GetValue(source)!, r.GetValue(reference), r.GetValue(timeout), r.GetValue(repoTimeout), r.GetValue(work)!)); });
+        collect.SetAction(r => { var console = consoleOf(); return Cli.Guard(console, () => Collect(console, r.GetValue(db)!, r.GetValue(source)!, r.GetValue(reference), r.GetValue(timeout), r.GetValue(repoTimeout), r.GetValue(work)!)); });
         gradebook.Subcommands.Add(collect);
 
         var output = new Argument<string>("out") { Description = "The HTML page to write, e.g. class.html (a CSV for an LMS goes next to it)." };
         var csv = new Option<string?>("--csv") { Description = "Where the CSV goes (default: the page's name with .csv)." };
         var title = new Option<string>("--title") { Description = "The page's title.", DefaultValueFactory = _ => "Foundations Katas — class report" };
         var report = new Command("report", "Write the class report: one self-contained HTML page (heatmap, pass rates, most-failed tests, progress, refused or hung) and a CSV.") { output, csv, title };
-        report.SetAction(r => { var console = consoleOf(); return Guard(console, () => Report(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(csv), r.GetValue(title)!)); });
+        report.SetAction(r => { var console = consoleOf(); return Cli.Guard(console, () => Report(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(csv), r.GetValue(title)!)); });
         gradebook.Subcommands.Add(report);
 
         var dir = new Argument<string>("dir") { Description = "Where the synthetic grade.json files go." };
@@ -44,7 +44,7 @@ public static class GradebookCommand
         var weeks = new Option<int>("--weeks") { Description = "How many weekly grades each.", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed gives the same class.", DefaultValueFactory = _ => 19 };
         var synthetic = new Command("synthetic", "Invent a SYNTHETIC class (learners synthetic-NNN) for demos and scale checks, and add it to the gradebook.") { dir, learners, weeks, seed };
-        synthetic.SetAction(r => { var console = consoleOf(); return Guard(console, () => Synthetic(console, Repository.Find(), r.GetValue(db)!, r.GetValue(dir)!, r.GetValue(learners), r.GetValue(weeks), r.GetValue(seed))); });
+        synthetic.SetAction(r => { var console = consoleOf(); return Cli.Guard(console, () => Synthetic(console, Repository.Find(), r.GetValue(db)!, r.GetValue(dir)!, r.GetValue(learners), r.GetValue(weeks), r.GetValue(seed))); });
         gradebook.Subcommands.Add(synthetic);
         return gradebook;
     }
@@ -107,18 +107,4 @@ public static class GradebookCommand
 
     private static string Describe(GradeDocument grade) =>
         grade.Refused ? $"refused ({grade.RefusalReason})" : $"{grade.Score:0.#} / {grade.Max:0.#}, {grade.Katas.Count} katas, grade.json v{grade.SchemaVersion}";
-
-    /// <summary>A problem the user can fix prints as one red message and an exit code (as in Cli).</summary>
-    private static int Guard(IAnsiConsole console, Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (RunnerException e)
-        {
-            console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return e.ExitCode;
-        }
-    }
 }

@@ -11,7 +11,7 @@ public static class HintCommand
 {
     public static int Run(Repository repo, IAnsiConsole console, string? number, int? level)
     {
-        var kata = number != null ? repo.Get(number) : StatusCommand.Next(repo, StatusCommand.Results(repo, console))
+        var kata = number != null ? repo.Get(number) : KataProgress.Measure(repo, console).Current
                    ?? throw new RunnerException("Every kata is done — no hints needed. Name one to reread its hints: ./kata hint K01");
         var hints = KataReadme.ReadHints(Path.Combine(kata.Directory, "README.md"));
         if (hints.Count == 0) throw new RunnerException($"{kata.ReadmePath} has no numbered list under '## Hints'.");

@@ -5,30 +5,11 @@ namespace Kata.Commands;
 /// <summary><c>./kata</c> / <c>./kata status</c>: every kata with its state, a progress bar, and what to do next.</summary>
 public static class StatusCommand
 {
-    /// <summary>The results for the katas, from the cache when the sources are unchanged, else by building and running.</summary>
-    public static IReadOnlyDictionary<string, KataResult> Results(Repository repo, IAnsiConsole console, bool refresh = false)
-    {
-        string fingerprint = Fingerprint.Of(repo, "katas");
-        var cache = new StatusCache(repo);
-        if (!refresh && cache.Load(fingerprint) is { } cached && repo.Katas.All(k => cached.ContainsKey(k.Number))) return cached;
-        IReadOnlyDictionary<string, KataResult> results = null!;
-        console.Status().Start("Building…", ctx =>
-        {
-            var session = new TestSession(repo) { Progress = text => ctx.Status(Ui.Escape(text) + "…") };
-            results = session.Run(repo.Katas);
-        });
-        cache.Save(fingerprint, results);
-        return results;
-    }
-
-    /// <summary>The first kata that is not done, in order; null when all are.</summary>
-    public static KataInfo? Next(Repository repo, IReadOnlyDictionary<string, KataResult> results) =>
-        repo.Katas.FirstOrDefault(k => !results.TryGetValue(k.Number, out var r) || r.State != KataState.Done);
-
     public static int Run(Repository repo, IAnsiConsole console, bool refresh)
     {
         if (repo.Katas.Count == 0) throw new RunnerException("There are no katas: no folder katas/KNN_Name was found.");
-        var results = Results(repo, console, refresh);
+        var progress = KataProgress.Measure(repo, console, refresh);
+        var results = progress.Results;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Foundations Katas[/]");
         table.AddColumn("#").AddColumn("Kata").AddColumn(new TableColumn("Tests").RightAligned()).AddColumn("State");
         foreach (var kata in repo.Katas)
@@ -44,8 +25,7 @@ public static class StatusCommand
         foreach (var broken in repo.Katas.Select(k => results[k.Number]).Where(r => r.State is KataState.DoesNotBuild or KataState.TimedOut or KataState.Crashed))
             console.MarkupLine($"[red]{broken.Number}[/]: {Ui.Escape(broken.Detail)}");
         console.WriteLine();
-        var next = Next(repo, results);
-        WriteNext(repo, console, next, next == null ? null : results.GetValueOrDefault(next.Number));
+        WriteNext(repo, console, progress.Current, progress.CurrentResult);
         return 0;
     }
 

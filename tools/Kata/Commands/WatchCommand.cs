@@ -12,7 +12,7 @@ public static class WatchCommand
 {
     public static int Run(Repository repo, IAnsiConsole console, string? number, CancellationToken cancel)
     {
-        var kata = number != null ? repo.Get(number) : StatusCommand.Next(repo, StatusCommand.Results(repo, console));
+        var kata = number != null ? repo.Get(number) : KataProgress.Measure(repo, console).Current;
         if (kata == null)
         {
             StatusCommand.WriteNext(repo, console, null);
@@ -35,7 +35,7 @@ public static class WatchCommand
         var builder = new Builder(repo);
         using var warm = new WarmHolder();
         Announce(console, kata);
-        string checkedSources = KataSources(repo);
+        string checkedSources = Fingerprint.OfKataSources(repo);
         Check(repo, console, builder, warm, ref kata, Stopwatch.GetTimestamp(), startup: true);
         while (kata != null && !cancel.IsCancellationRequested)
         {
@@ -45,24 +45,12 @@ public static class WatchCommand
             while (saves.Wait(0)) { }
             long savedAt = Interlocked.Exchange(ref lastSave, 0);
             // Late events of a save already checked (or a save that changed nothing) need no new verdict.
-            string sources = KataSources(repo);
+            string sources = Fingerprint.OfKataSources(repo);
             if (sources == checkedSources) continue;
             checkedSources = sources;
             Check(repo, console, builder, warm, ref kata, savedAt == 0 ? Stopwatch.GetTimestamp() : savedAt, startup: false);
         }
         return 0;
-    }
-
-    /// <summary>A hash of every .cs file under katas/, to tell a real change from a repeated file event.</summary>
-    private static string KataSources(Repository repo)
-    {
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (string file in Directory.EnumerateFiles(repo.KatasDir, "*.cs", SearchOption.AllDirectories).Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f))).Order(StringComparer.Ordinal))
-        {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(file));
-            try { sha.AppendData(File.ReadAllBytes(file)); } catch (IOException) { /* being written: the next event covers it */ }
-        }
-        return Convert.ToHexString(sha.GetHashAndReset());
     }
 
     private static void Announce(IAnsiConsole console, KataInfo kata)

@@ -117,12 +117,8 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
     /// <summary>Runs a process with its output in a log file; exit code −1 when it was killed for taking too long.</summary>
     private static (int Exit, string Output) Run(string file, IReadOnlyList<string> args, string cwd, string? kataRoot, TimeSpan limit, string log)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        start.Environment.Remove("KATA_ROOT");
-        start.Environment.Remove("Against");   // the grade always compiles the learner's katas/, whatever the caller built against
-        if (kataRoot != null) start.Environment["KATA_ROOT"] = kataRoot;
-        start.Environment["NO_COLOR"] = "1";
+        // The grade always compiles the learner's katas/, whatever the caller built against (Against); KATA_ROOT only when given.
+        var start = ChildProcess.Info(file, cwd, args, environment: [new("KATA_ROOT", kataRoot), new("Against", null), new("NO_COLOR", "1")]);
         var output = new System.Text.StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
@@ -138,7 +134,7 @@ public sealed class ClassCollector(IAnsiConsole console, string db, string workD
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         bool finished = process.WaitForExit(limit);
-        if (!finished) process.Kill(entireProcessTree: true);
+        if (!finished) ChildProcess.KillTree(process);
         process.WaitForExit();
         string text;
         lock (output) text = output.ToString();

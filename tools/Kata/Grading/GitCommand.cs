@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kata.Grading;
 
 /// <summary>Runs git for grading and releases: its output, or a <see cref="RunnerException"/> naming what failed.</summary>
@@ -10,14 +8,12 @@ public static class GitCommand
 
     public static bool TryRun(string workingDirectory, out string output, params string[] args)
     {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { "-c", "user.name=Foundations Katas", "-c", "user.email=kata@localhost", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false" }.Concat(args))
-            info.ArgumentList.Add(arg);
+        string[] all = ["-c", "user.name=Foundations Katas", "-c", "user.email=kata@localhost", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", .. args];
         // A private reference is read with a token the caller put in the URL or credential helper; never prompt.
-        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        var info = ChildProcess.Info("git", workingDirectory, all, environment: [new("GIT_TERMINAL_PROMPT", "0")]);
         try
         {
-            using var process = Process.Start(info)!;
+            using var process = ChildProcess.Start(info);
             var errors = process.StandardError.ReadToEndAsync();
             string stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
