@@ -23,11 +23,11 @@ internal static class CnnTraining
 
     public static List<EpochRow> Run(TrainOptions options, FashionMnistData data)
     {
-        AnsiConsole.MarkupLineInterpolated(
-            $"Model: K13 ConvNet (conv 1→8 s2, ReLU, conv 8→16 s2, ReLU, linear 784→10), SGD momentum {Momentum}, lr up to {options.LearningRate} (warm-up over the first tenth, then linearly to 0), batch size {options.BatchSize}, seed {options.Seed}, {Program.Epochs(options.Epochs)}");
-
         var rng = new Rng(options.Seed);
         var net = new ConvNet(rng);
+        // Printed once the net exists, so that a K13 still to do stops on the constructor before any promise.
+        AnsiConsole.MarkupLineInterpolated(
+            $"Model: K13 ConvNet (conv 1→8 s2, ReLU, conv 8→16 s2, ReLU, linear 784→10), SGD momentum {Momentum}, lr up to {options.LearningRate} (warm-up over the first tenth, then linearly to 0), batch size {options.BatchSize}, seed {options.Seed}, {Program.Epochs(options.Epochs)}");
         Tensor[] velocity = net.Parameters.Select(p => Tensor.ZerosLike(p)).ToArray();
         int train = data.Train.Count, batches = (train + options.BatchSize - 1) / options.BatchSize;
         int totalSteps = batches * options.Epochs, step = 0;
