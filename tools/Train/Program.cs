@@ -10,6 +10,7 @@ namespace Train;
 /// <summary>
 /// Trains K12's 784-50-10 MLP on Fashion-MNIST: a progress bar per epoch, then the loss and
 /// accuracy of every epoch as terminal charts. Against katas/ it trains the learner's code.
+/// With <c>--cnn</c> it trains K13's ConvNet instead (<see cref="CnnTraining"/>).
 /// </summary>
 public static class Program
 {
@@ -35,8 +36,10 @@ public static class Program
         }
         catch (NotImplementedException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]Implement K12 first:[/] the training loop needs {Target}, and it says: [italic]{e.Message}[/]");
-            AnsiConsole.MarkupLine("Run [bold]dotnet test tests/Katas.Tests --filter Category=K12[/] until it is green, or try the reference with [bold]-p:Against=solutions[/].");
+            var (kata, target) = options.Cnn ? ("K13", CnnTraining.Target) : ("K12", Target);
+            string what = options.Cnn ? "the CNN" : "the training loop";
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Implement {kata} first:[/] {what} needs {target}, and it says: [italic]{e.Message}[/]");
+            AnsiConsole.MarkupLineInterpolated($"Run [bold]./kata watch {kata[1..]}[/] (or [bold]dotnet test tests/Katas.Tests --filter Category={kata}[/]) until it is green, or try the reference with [bold]./kata train --solutions{(options.Cnn ? " --cnn" : "")}[/].");
             return 1;
         }
         catch (InvalidDataException e)
@@ -52,8 +55,13 @@ public static class Program
         var load = Stopwatch.StartNew();
         FashionMnistData raw = options.Embedded ? FashionMnist.LoadEmbedded() : FashionMnist.Load();
         FashionMnistData data = raw.Normalize();
-        AnsiConsole.MarkupLineInterpolated($"Training {Target}");
+        AnsiConsole.MarkupLineInterpolated($"Training {(options.Cnn ? CnnTraining.Target : Target)}");
         AnsiConsole.MarkupLineInterpolated($"Data: [bold]{data.Description}[/] (loaded in {load.Elapsed.TotalSeconds:F1} s)");
+        if (options.Cnn)
+        {
+            ShowResults(CnnTraining.Run(options, data), CnnTraining.Target, "cnn");
+            return 0;
+        }
         AnsiConsole.MarkupLineInterpolated(
             $"Model: 784-50-10 MLP, SGD lr {options.LearningRate}{LastEpochNote(options.Epochs)}, batch size {options.BatchSize}, seed {options.Seed}, {Epochs(options.Epochs)}");
 
@@ -67,7 +75,7 @@ public static class Program
         var lastEpochOptimizer = new Sgd(model.Parameters, options.LearningRate / 10);
         var loss = new CrossEntropyLoss();
 
-        var results = new List<(EpochResult Result, TimeSpan Time)>();
+        var results = new List<EpochRow>();
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
@@ -82,44 +90,44 @@ public static class Program
                     watch.Stop();
                     bar.Description = $"epoch {epoch}/{options.Epochs}: loss {result.TrainLoss:F3}, test accuracy {result.ValidAccuracy:P1}";
                     bar.StopTask();
-                    results.Add((result with { Epoch = epoch }, watch.Elapsed));
+                    results.Add(new EpochRow(epoch, result.TrainLoss, result.ValidLoss, result.ValidAccuracy, watch.Elapsed));
                 }
             });
 
-        ShowResults(results);
+        ShowResults(results, Target, "training");
         return 0;
     }
 
     /// <summary>"1 epoch", "5 epochs".</summary>
-    private static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
+    internal static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
 
     /// <summary>The last epoch's smaller step exists only when there is an epoch before it (see Run).</summary>
     private static string LastEpochNote(int epochs) => epochs > 1 ? " (a tenth of it for the last epoch)" : "";
 
-    private static void ShowResults(List<(EpochResult Result, TimeSpan Time)> results)
+    private static void ShowResults(List<EpochRow> results, string target, string chartName)
     {
         var table = new Table().AddColumns("epoch", "train loss", "test loss", "test accuracy", "time (train + test)");
-        foreach (var (r, time) in results)
-            table.AddRow($"{r.Epoch}", $"{r.TrainLoss:F4}", $"{r.ValidLoss:F4}", $"{r.ValidAccuracy:P2}", $"{time.TotalSeconds:F2} s");
+        foreach (var r in results)
+            table.AddRow($"{r.Epoch}", $"{r.TrainLoss:F4}", $"{r.TestLoss:F4}", $"{r.TestAccuracy:P2}", $"{r.Time.TotalSeconds:F2} s");
         AnsiConsole.Write(table);
 
         var accuracy = new BarChart().Label("[bold]test accuracy (%) per epoch[/]").Width(70).WithMaxValue(100);
         var trainLoss = new BarChart().Label("[bold]training loss per epoch[/]").Width(70);
-        foreach (var (r, _) in results)
+        foreach (var r in results)
         {
-            accuracy.AddItem($"epoch {r.Epoch}", Math.Round(r.ValidAccuracy * 100, 1), Color.Green);
+            accuracy.AddItem($"epoch {r.Epoch}", Math.Round(r.TestAccuracy * 100, 1), Color.Green);
             trainLoss.AddItem($"epoch {r.Epoch}", Math.Round(r.TrainLoss, 3), Color.Orange1);
         }
         AnsiConsole.Write(trainLoss);
         AnsiConsole.Write(accuracy);
 
         double mean = results.Average(r => r.Time.TotalSeconds);
-        AnsiConsole.MarkupLineInterpolated($"Mean time per epoch: [bold]{mean:F2} s[/]; final test accuracy: [bold]{results[^1].Result.ValidAccuracy:P2}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Mean time per epoch: [bold]{mean:F2} s[/]; final test accuracy: [bold]{results[^1].TestAccuracy:P2}[/]");
 
-        // The same curves as files to open or share: out/train/training.png and .svg under the current directory.
-        var chart = TrainingChart.Save(Path.Combine("out", "train"), "training",
-            results.Select(r => new EpochPoint(r.Result.Epoch, r.Result.TrainLoss, r.Result.ValidLoss, r.Result.ValidAccuracy)).ToList(),
-            $"{Target}; validation = the test set");
+        // The same curves as files to open or share: out/train/<name>.png and .svg under the current directory.
+        var chart = TrainingChart.Save(Path.Combine("out", "train"), chartName,
+            results.Select(r => new EpochPoint(r.Epoch, r.TrainLoss, r.TestLoss, r.TestAccuracy)).ToList(),
+            $"{target}; validation = the test set");
         AnsiConsole.MarkupLineInterpolated($"Chart: [bold]{chart.Png}[/]");
         AnsiConsole.MarkupLineInterpolated($"       [bold]{chart.Svg}[/]");
     }
