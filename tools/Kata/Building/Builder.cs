@@ -51,14 +51,23 @@ public sealed partial class Builder(Repository repo, string target = "katas", bo
     public (BuildResult Result, string? KatasOverride) WarmUpForWatch()
     {
         var (result, katasOverride) = BuildForWatch();
-        if (!result.Succeeded || katasOverride != null) return (result, katasOverride);
-        // The whole test build ran, so the Katas.dll beside the tests is current: the warm worker starts with it.
-        if (_fast!.Ready) return (result, KatasDll);
-        var refBefore = File.GetLastWriteTimeUtc(KatasTestsRefDll);
-        var katas = _fast.CaptureWithMsBuild();
-        // Same sources, so the same API: the tests just built can run against this Katas.dll in the warm worker.
-        bool sameApi = katas.Succeeded && File.GetLastWriteTimeUtc(KatasTestsRefDll) == refBefore;
-        return (result, sameApi ? KatasDll : null);
+        if (!result.Succeeded) return (result, katasOverride);
+        if (katasOverride == null)
+        {
+            // The whole test build ran, so the Katas.dll beside the tests is current: the warm worker starts with it.
+            if (!_fast!.Ready)
+            {
+                var refBefore = File.GetLastWriteTimeUtc(KatasTestsRefDll);
+                var katas = _fast.CaptureWithMsBuild();
+                // Same sources, so the same API: the tests just built can run against this Katas.dll in the warm worker.
+                if (!katas.Succeeded || File.GetLastWriteTimeUtc(KatasTestsRefDll) != refBefore) return (result, null);
+            }
+            katasOverride = KatasDll;
+        }
+        // One quick compile now, thrown away: the first one starts the compiler client and reaches the compiler server
+        // (seconds), so doing it here keeps that cost out of the learner's first save.
+        if (_fast!.Ready) _fast.Compile(KatasTestsRefDll, out _);
+        return (result, katasOverride);
     }
 
     private FastCompiler? _fast;
