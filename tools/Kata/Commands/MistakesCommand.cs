@@ -69,7 +69,7 @@ public static class MistakesCommand
     /// <summary>"K02 01-bounds  Loop bounds from the wrong operand  caught by 3 tests, first: …", or what went wrong.</summary>
     private static string Line(MistakeVerdict v)
     {
-        string head = $"{Ui.Escape(v.Mistake.Label)}  {Ui.Escape(v.Mistake.Title)}";
+        string head = $"{Ui.Escape(v.Mistake.Label)}  {Ui.Escape(v.Mistake.Title)} [grey]({v.Elapsed.TotalSeconds:0.0} s)[/]";
         return v.Outcome switch
         {
             MistakeOutcome.Caught => $"[green]✓[/] {head}  [grey]caught by {v.CaughtBy} test{(v.CaughtBy == 1 ? "" : "s")}, first: {Ui.Escape(v.FirstFailing!.Name)}[/]",

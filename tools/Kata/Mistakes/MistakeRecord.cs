@@ -14,5 +14,5 @@ public sealed record MistakeRecord(
     [property: JsonPropertyName("hint")] int Hint,
     [property: JsonPropertyName("fails")] IReadOnlyList<string> Fails)
 {
-    public string Label => $"{Kata} {Id}";
+    [JsonIgnore] public string Label => $"{Kata} {Id}";
 }

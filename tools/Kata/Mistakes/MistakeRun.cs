@@ -22,6 +22,7 @@ public sealed class MistakeRun(Repository repo)
         Progress?.Invoke("Copying the repository to .kata/mistakes");
         var scratch = ShadowWorkspace.Create(repo, [], "mistakes");
         var builder = new Builder(scratch, "solutions");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Progress?.Invoke("Building the tests against solutions/ (once)");
         var build = builder.BuildTests();
         if (!build.Succeeded) throw new RunnerException("The tests do not build against solutions/, so no mistake can be checked:\n" + build.Summary, 1);
@@ -29,12 +30,14 @@ public sealed class MistakeRun(Repository repo)
         var captured = compiler.CaptureWithMsBuild();
         if (!captured.Succeeded || !compiler.Ready)
             throw new RunnerException("Could not capture the compiler's command line for solutions/ (msbuild -getItem:CscCommandLineArgs):\n" + captured.Summary, 1);
+        Progress?.Invoke($"Built in {clock.Elapsed.TotalSeconds:0} s; each mistake now recompiles solutions/ only and runs in one warm worker");
         using var worker = new WarmWorker(scratch, builder.TestDll) { TimeoutPerTest = TimeoutPerTest };
         var verdicts = new List<MistakeVerdict>();
         foreach (var mistake in mistakes)
         {
             Progress?.Invoke($"{mistake.Label}: {mistake.Title}");
-            var verdict = Check(scratch, compiler, worker, mistake);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var verdict = Check(scratch, compiler, worker, mistake) with { Elapsed = started.Elapsed };
             verdicts.Add(verdict);
             onVerdict?.Invoke(verdict);
         }

@@ -21,6 +21,9 @@ public enum MistakeOutcome
 /// </summary>
 public sealed record MistakeVerdict(MistakePatch Mistake, MistakeOutcome Outcome, IReadOnlyList<string> Fails, int CaughtBy, TestOutcome? FirstFailing, string Detail)
 {
+    /// <summary>How long the apply, compile and test run took.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     public bool Caught => Outcome == MistakeOutcome.Caught;
 
     /// <summary>The problem line for a mistake that was not caught (null when it was).</summary>
