@@ -42,6 +42,7 @@ public sealed record MistakeSignatures(
     {
         var sorted = records.OrderBy(r => r.Kata, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var file = new MistakeSignatures(SchemaName, Vector<byte>.Count * 8, sorted);
+        Directory.CreateDirectory(Path.GetDirectoryName(PathIn(repo))!);
         File.WriteAllText(PathIn(repo), JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
 }
