@@ -82,11 +82,14 @@ public static class ForwardCommand
         new("NO_COLOR", "1"), new("MSBUILDTERMINALLOGGER", "off"), new("DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION", null),
     ];
 
+    /// <summary>How the child starts. Not captured: the benchmarks, training and plots write straight to the learner's terminal.</summary>
+    public static System.Diagnostics.ProcessStartInfo StartInfo(Repository repo, IAnsiConsole console, IEnumerable<string> args) =>
+        ChildProcess.Dotnet(repo.Root, args, capture: false, ChildEnvironment(console));
+
     private static int Forward(Repository repo, IAnsiConsole console, List<string> args)
     {
         console.MarkupLine($"[grey]dotnet {Ui.Escape(string.Join(' ', args))}[/]");
-        // Not captured: the benchmarks, training and plots write straight to the learner's terminal.
-        using var process = ChildProcess.Start(ChildProcess.Dotnet(repo.Root, args, capture: false, ChildEnvironment(console)), "dotnet");
+        using var process = ChildProcess.Start(StartInfo(repo, console, args), "dotnet");
         process.WaitForExit();
         return process.ExitCode;
     }
