@@ -15,7 +15,7 @@ public class ChildColourTests
 {
     private static readonly Repository Repo = new(Path.GetTempPath());
 
-    private static IReadOnlyDictionary<string, string?> ChildEnvironment(IAnsiConsole console) =>
+    private static IDictionary<string, string?> ChildEnvironment(IAnsiConsole console) =>
         ForwardCommand.StartInfo(Repo, console, ["run", "--project", "tools/Train"]).Environment;
 
     [Test]
