@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kata;
 using Kata.Commands;
 using Kata.Grading;
+using Kata.Mistakes;
 using NUnit.Framework;
 
 namespace RunnerTests;
@@ -35,6 +36,7 @@ public class ReleaseTests
             File.Copy(Path.Combine(real.Root, file), target);
         }
         _reference = new Repository(referenceRoot);
+        AddMistakeCatalogExample(_reference);
         Manifest.Write(_reference); // the snapshot's own manifest, whatever state the working tree's is in
         _commit = GitCommand.CommitAll(referenceRoot, "reference snapshot");
 
@@ -47,6 +49,35 @@ public class ReleaseTests
         _commits = _releaseExit == 0 ? GitCommand.Run(releaseRoot, "rev-list", "--count", "HEAD").Trim() : "";
         _uncommitted = _releaseExit == 0 ? GitCommand.Run(releaseRoot, "status", "--porcelain") : "";
         _status = _releaseExit == 0 ? KataProgress.Measure(_release, UsageErrorTests.Wide(new StringWriter())).Results : new Dictionary<string, KataResult>();
+    }
+
+    /// <summary>
+    /// Until the real catalog is recorded, the snapshot gets one example: a K02 patch (never shipped) and its record in
+    /// tests/mistakes.json (shipped). A snapshot that has them keeps its own.
+    /// </summary>
+    private static void AddMistakeCatalogExample(Repository reference)
+    {
+        string dir = Path.Combine(reference.SolutionsDir, "K02_ThreeLoopMatmul", MistakeCatalog.Folder);
+        if (!Directory.Exists(dir) || Directory.GetFiles(dir, "*.patch").Length == 0)
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "99-release-example.patch"), """
+                Title: b read along its rows
+                Misconception: b is indexed like a, row first.
+                Hint: 2
+
+                diff --git a/solutions/K02_ThreeLoopMatmul/ThreeLoops.cs b/solutions/K02_ThreeLoopMatmul/ThreeLoops.cs
+                --- a/solutions/K02_ThreeLoopMatmul/ThreeLoops.cs
+                +++ b/solutions/K02_ThreeLoopMatmul/ThreeLoops.cs
+                @@ -33 +33 @@
+                -                    sum += a[i, k] * b[k, j];
+                +                    sum += a[i, k] * b[j, k];
+
+                """);
+        }
+        if (MistakeSignatures.Load(reference) == null)
+            MistakeSignatures.Save(reference, [new MistakeRecord("K02", "99-release-example", "b read along its rows", "b is indexed like a, row first.", 2,
+                ["KataTests.K02_ThreeLoopMatmul.ThreeLoopsTests.ChaptersCase_5x784_Times_784x10_MatchesTheRealProduct", "KataTests.K02_ThreeLoopMatmul.ThreeLoopsTests.SmallProduct_IsExact"])]);
     }
 
     [OneTimeTearDown]
@@ -82,6 +113,26 @@ public class ReleaseTests
             Assert.That(readme, Does.Not.Contain("instructor-only").And.Not.Contain("learner-only"));
             Assert.That(Manifest.Differences(_release, ManifestEntry.Test), Is.Empty, "the release's manifest describes what it ships");
         });
+    }
+
+    [Test]
+    public void TheRelease_ShipsTheMistakeSignatures_NoPatch_AndRecognisesARecordedMistake()
+    {
+        Assert.That(_releaseExit, Is.Zero, _releaseOutput);
+        var files = GitCommand.Run(_release.Root, "ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(files, Has.None.EndsWith(".patch").And.None.Contains("/mistakes/"), "the catalog's patches are solutions: they stay in the reference");
+        Assert.That(files, Does.Contain(MistakeSignatures.RelativePath));
+        Assert.That(File.ReadAllText(MistakeSignatures.PathIn(_release)), Is.EqualTo(File.ReadAllText(MistakeSignatures.PathIn(_reference))));
+
+        // A learner whose visible tests fail exactly as a recorded mistake's do is told which one it looks like.
+        var records = MistakeSignatures.Load(_release)!.Mistakes;
+        var record = records.First(r => records.Count(o => o.Kata == r.Kata && o.Fails.SequenceEqual(r.Fails)) == 1
+                                        && _status.TryGetValue(r.Kata, out var s) && r.Fails.Count < s.Tests.Count && r.Fails.All(f => s.Tests.Any(t => t.FullName == f)));
+        var tests = _status[record.Kata].Tests.Select(t => record.Fails.Contains(t.FullName)
+            ? t with { Result = "Failed", Message = "Expected: 19 But was: 17", StackTrace = "" } : new TestOutcome(t.Name, t.FullName, "Passed")).ToList();
+        var known = MistakeRecognizer.Recognize(_release, _release.Get(record.Kata), KataResult.FromTests(record.Kata, tests));
+        Assert.That(known?.Title, Is.EqualTo(record.Title));
+        Assert.That(known?.HintText, Is.EqualTo(KataReadme.ReadHints(Path.Combine(_release.Get(record.Kata).Directory, "README.md"))[record.Hint - 1]));
     }
 
     [Test]

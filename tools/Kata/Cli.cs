@@ -88,8 +88,14 @@ public static class Cli
 
         var update = new Option<bool>("--update-manifest") { Description = "Rewrite tests/manifest.txt from the working tree (after changing tests or stubs)." };
         var verifyTimeout = new Option<int>("--timeout") { Description = "Seconds each kata's tests may take.", DefaultValueFactory = _ => 300 };
-        var verify = new Command("verify", "Maintainers: solutions pass, stubs fail, every kata is complete, the manifest is current.") { update, verifyTimeout };
-        verify.SetAction(r => Guard(console, () => VerifyCommand.Run(Repository.Find(), console, r.GetValue(update), r.GetValue(verifyTimeout))));
+        var mistakes = new Option<bool>("--mistakes") { Description = "Instead: each catalogued mistake (solutions/KNN_Name/mistakes/*.patch) must fail a visible test with a readable message." };
+        var updateMistakes = new Option<bool>("--update-mistakes") { Description = "Instructors: check the mistakes and record their failing tests in tests/mistakes.json." };
+        var mistakesKata = new Option<string?>("--kata") { Description = "With --mistakes or --update-mistakes: only this kata's catalog, e.g. K02." };
+        var verify = new Command("verify", "Maintainers: solutions pass, stubs fail, every kata is complete, the manifest is current.") { update, verifyTimeout, mistakes, updateMistakes, mistakesKata };
+        verify.SetAction(r => Guard(console, () => r.GetValue(mistakes) || r.GetValue(updateMistakes)
+            ? MistakesCommand.Run(Repository.Find(), console, r.GetValue(mistakesKata), r.GetValue(verifyTimeout), r.GetValue(updateMistakes))
+            : r.GetValue(mistakesKata) != null ? throw new RunnerException("--kata goes with --mistakes or --update-mistakes", UsageError)
+            : VerifyCommand.Run(Repository.Find(), console, r.GetValue(update), r.GetValue(verifyTimeout))));
         root.Subcommands.Add(verify);
 
         var quick = new Option<bool>("--quick") { Description = "A shorter ladder." };

@@ -6,25 +6,32 @@ namespace Kata.Building;
 /// Recompiles katas/ for <c>watch</c> without MSBuild: the first build captures the exact compiler command line MSBuild
 /// uses (ProvideCommandLineArgs), later saves hand it straight to the C# compiler server. Same options, same analyzers,
 /// same errors as <c>dotnet build</c> — only without MSBuild's start-up, which is most of a small build's time.
+/// <c>verify --mistakes</c> uses it the same way on solutions/ (<paramref name="target"/> "solutions"), once per mistake.
 /// </summary>
-public sealed class FastCompiler(Repository repo, string artifactsDir)
+public sealed class FastCompiler(Repository repo, string artifactsDir, string target = "katas")
 {
     private List<string>? _args;
     private string? _csc;
     private HashSet<string> _sources = [];
 
-    private string WatchDir => Path.Combine(repo.StateDir, "watch");
+    private bool Solutions => target == "solutions";
+    private string SourceDir => Solutions ? repo.SolutionsDir : repo.KatasDir;
+    private string Project => Solutions ? Path.Combine(repo.SolutionsDir, "Solutions.csproj") : repo.KatasProject;
+    private string WatchDir => Path.Combine(repo.StateDir, Solutions ? "watch-solutions" : "watch");
     public string OutputDll => Path.Combine(WatchDir, "Katas.dll");
     private string RefDll => Path.Combine(WatchDir, "ref", "Katas.dll");
 
     /// <summary>True when a command line was captured and no .cs file was added or removed since.</summary>
     public bool Ready => _args != null && _csc != null && CurrentSources().SetEquals(_sources);
 
-    /// <summary>Builds katas/ with MSBuild (its references are already built) and keeps the compiler's command line.</summary>
+    /// <summary>The reference assembly the test build compiled against (obj/…/ref/Katas.dll), to compare APIs with.</summary>
+    public string TestsRefDll => Path.Combine(artifactsDir, "obj", Path.GetFileNameWithoutExtension(Project), "debug", "ref", "Katas.dll");
+
+    /// <summary>Builds katas/ (or solutions/) with MSBuild (its references are already built) and keeps the compiler's command line.</summary>
     public BuildResult CaptureWithMsBuild()
     {
-        var (exit, output) = Run("msbuild", repo.KatasProject, "-nologo", "-v:q", "-t:Build", $"-p:ArtifactsPath={artifactsDir}", "-p:UseArtifactsOutput=true",
-            "-p:Against=katas", "-p:BuildProjectReferences=false", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
+        var (exit, output) = Run("msbuild", Project, "-nologo", "-v:q", "-t:Build", $"-p:ArtifactsPath={artifactsDir}", "-p:UseArtifactsOutput=true",
+            "-p:Against=" + target, "-p:BuildProjectReferences=false", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs",
             // An input that never exists makes CoreCompile run even when katas/ is up to date, so the command line is
             // captured when watch starts and the first save is already fast.
             "-p:NonExistentFile=__kata_watch_always_compiles__");
@@ -44,7 +51,7 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
             {
                 _args = args;
                 _csc = csc;
-                _sources = args.Where(IsSource).Select(a => Path.GetFullPath(Path.Combine(repo.KatasDir, a))).Where(InKatas).ToHashSet();
+                _sources = args.Where(IsSource).Select(a => Path.GetFullPath(Path.Combine(SourceDir, a))).Where(InSources).ToHashSet();
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
@@ -68,13 +75,13 @@ public sealed class FastCompiler(Repository repo, string artifactsDir)
     }
 
     private HashSet<string> CurrentSources() =>
-        Directory.EnumerateFiles(repo.KatasDir, "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(SourceDir, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Fingerprint.IsBuildOutput(repo.Relative(f))).Select(Path.GetFullPath).ToHashSet();
 
-    private bool InKatas(string path) => path.StartsWith(repo.KatasDir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private bool InSources(string path) => path.StartsWith(SourceDir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>A source file, not an option: options start with '/' and carry a ':' or a sign (/noconfig, /out:…).</summary>
     private static bool IsSource(string arg) => arg.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !(arg.StartsWith('/') && arg.Contains(':'));
 
-    private (int Exit, string Output) Run(params string[] args) => ChildProcess.Run(ChildProcess.Dotnet(repo.KatasDir, args));
+    private (int Exit, string Output) Run(params string[] args) => ChildProcess.Run(ChildProcess.Dotnet(SourceDir, args));
 }

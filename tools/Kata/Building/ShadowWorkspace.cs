@@ -8,10 +8,13 @@ public static class ShadowWorkspace
 {
     private static readonly string[] Folders = ["core", "katas", "solutions", Path.Combine("tests", "Katas.Tests")];
 
-    /// <summary>Creates (or refreshes) the copy and returns it as a repository; the learner's files are only read.</summary>
-    public static Repository Create(Repository repo, IEnumerable<KataInfo> brokenKatas)
+    /// <summary>
+    /// Creates (or refreshes) the copy and returns it as a repository; the learner's files are only read.
+    /// <c>verify --mistakes</c> makes its scratch copy the same way, under another <paramref name="name"/>.
+    /// </summary>
+    public static Repository Create(Repository repo, IEnumerable<KataInfo> brokenKatas, string name = "shadow")
     {
-        string root = Path.Combine(repo.StateDir, "shadow");
+        string root = Path.Combine(repo.StateDir, name);
         foreach (string folder in Folders)
         {
             string target = Path.Combine(root, folder);

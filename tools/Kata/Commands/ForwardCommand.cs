@@ -72,11 +72,24 @@ public static class ForwardCommand
         return 2;
     }
 
+    /// <summary>
+    /// The children write to the runner's own output, so when it has no colour (not a terminal, NO_COLOR, --no-color)
+    /// neither do they: NO_COLOR (no-color.org) for the programs, MSBuild's terminal logger off for <c>dotnet run</c>'s
+    /// build, and no forced ANSI colours in a redirected .NET console.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ChildEnvironment(IAnsiConsole console) => console.Profile.Capabilities.Ansi ? [] :
+    [
+        new("NO_COLOR", "1"), new("MSBUILDTERMINALLOGGER", "off"), new("DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION", null),
+    ];
+
+    /// <summary>How the child starts. Not captured: the benchmarks, training and plots write straight to the learner's terminal.</summary>
+    public static System.Diagnostics.ProcessStartInfo StartInfo(Repository repo, IAnsiConsole console, IEnumerable<string> args) =>
+        ChildProcess.Dotnet(repo.Root, args, capture: false, ChildEnvironment(console));
+
     private static int Forward(Repository repo, IAnsiConsole console, List<string> args)
     {
         console.MarkupLine($"[grey]dotnet {Ui.Escape(string.Join(' ', args))}[/]");
-        // Not captured: the benchmarks, training and plots write straight to the learner's terminal.
-        using var process = ChildProcess.Start(ChildProcess.Dotnet(repo.Root, args, capture: false), "dotnet");
+        using var process = ChildProcess.Start(StartInfo(repo, console, args), "dotnet");
         process.WaitForExit();
         return process.ExitCode;
     }

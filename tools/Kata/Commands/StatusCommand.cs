@@ -24,6 +24,9 @@ public static class StatusCommand
         console.MarkupLine(Ui.Bar(done, repo.Katas.Count));
         foreach (var broken in repo.Katas.Select(k => results[k.Number]).Where(r => r.State is KataState.DoesNotBuild or KataState.TimedOut or KataState.Crashed))
             console.MarkupLine($"[red]{broken.Number}[/]: {Ui.Escape(broken.Detail)}");
+        // The current kata's recognised mistake is shown under Next; a later kata's gets one line here.
+        foreach (var kata in repo.Katas.Where(k => k != progress.Current && results[k.Number].LooksLike != null))
+            console.MarkupLine($"[yellow]{kata.Number}[/]: this looks like: {Ui.Escape(results[kata.Number].LooksLike!.Title)} [grey](./kata hint {kata.Number} --level {results[kata.Number].LooksLike!.Hint})[/]");
         console.WriteLine();
         WriteNext(repo, console, progress.Current, progress.CurrentResult);
         return 0;
@@ -44,7 +47,13 @@ public static class StatusCommand
             console.MarkupLine($"  [blue]step[/]   {KataSteps.Summary(result.Steps)} done; next: " +
                                Ui.Escape(KataSteps.Describe(step, KataSteps.ReadTitles(Path.Combine(next.Directory, "README.md")))));
         var hints = KataReadme.ReadHints(Path.Combine(next.Directory, "README.md"));
-        if (hints.Count > 0) console.MarkupLine($"  [blue]hint 1[/] {Ui.Escape(hints[0])}");
+        // A recognised mistake (exact signature match) gets its own hint instead of the gentlest one.
+        if (result?.LooksLike is { } known)
+        {
+            console.MarkupLine($"  [yellow]this looks like:[/] {Ui.Escape(known.Title)}");
+            if (known.HintText != null) console.MarkupLine($"  [blue]hint {known.Hint}[/] {Ui.Escape(known.HintText)}");
+        }
+        else if (hints.Count > 0) console.MarkupLine($"  [blue]hint 1[/] {Ui.Escape(hints[0])}");
         console.MarkupLine($"  [blue]then[/]   ./kata watch   [grey](re-tests on every save; ./kata test {next.Number} runs once, ./kata hint {next.Number} shows the next hint)[/]");
     }
 }

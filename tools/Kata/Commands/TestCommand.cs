@@ -1,3 +1,4 @@
+using Kata.Mistakes;
 using Spectre.Console;
 
 namespace Kata.Commands;
@@ -14,12 +15,12 @@ public static class TestCommand
             var session = new TestSession(repo) { Progress = text => ctx.Status(Ui.Escape(text) + "…") };
             result = session.Run([kata])[kata.Number];
         });
-        Write(console, kata, result);
+        Write(console, kata, result, MistakeRecognizer.Recognize(repo, kata, result));
         return result.State == KataState.Done ? 0 : 1;
     }
 
     /// <summary>The passes in one line each, then the failures in full, then the verdict.</summary>
-    public static void Write(IAnsiConsole console, KataInfo kata, KataResult result)
+    public static void Write(IAnsiConsole console, KataInfo kata, KataResult result, KnownMistake? known = null)
     {
         foreach (var test in result.Tests.Where(t => t.Passed)) console.MarkupLine($"[green]✓[/] {Ui.Escape(test.Name)}");
         // Tests that all stop at the same stub say one thing: say it once.
@@ -31,6 +32,7 @@ public static class TestCommand
             if (first.FileToOpen != null) console.MarkupLine($"    [blue]open:[/] {Ui.Escape(first.FileToOpen)}");
         }
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
+        if (known != null) MistakeRecognizer.Write(console, kata, known);
         // A staircase kata: one line per step, so the learner sees where they are on the stairs.
         var titles = KataSteps.ReadTitles(Path.Combine(kata.Directory, "README.md"));
         foreach (var step in result.Steps)

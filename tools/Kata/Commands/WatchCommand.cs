@@ -100,6 +100,7 @@ public static class WatchCommand
         var firstFailure = result.Tests.FirstOrDefault(t => !t.Passed);
         if (firstFailure != null) Ui.WriteFailure(console, firstFailure);
         if (result.Detail.Length > 0) console.MarkupLine($"[red]{Ui.Escape(result.Detail)}[/]");
+        if (Mistakes.MistakeRecognizer.Recognize(repo, current, result) is { } known) Mistakes.MistakeRecognizer.Write(console, current, known);
         Ui.WriteWarnings(console, build.WarningsByKata.GetValueOrDefault(current.Number) ?? []);
         string when = startup ? "start-up, the first build" : "after the save";
         console.MarkupLine($"{TestCommand.Verdict(current, result)} [grey]({seconds:0.0} s {when}: build {buildSeconds:0.0} s, tests {seconds - buildSeconds:0.0} s; {DateTime.Now:HH:mm:ss})[/]");

@@ -14,8 +14,13 @@ public static partial class Release
     public static readonly string[] InstructorOnly =
         ["solutions/", HiddenTests.RelativeFolder + "/", "tests/Runner.Tests/", ".ci/", "tests/manifest.txt"];
 
+    /// <summary>
+    /// Also any mistake-catalog patch wherever it sits (they live under solutions/, and are solutions with a bug in
+    /// them); their recorded signatures (tests/mistakes.json) do ship, for the runner to recognise a mistake.
+    /// </summary>
     public static bool IsInstructorOnly(string relative) =>
-        InstructorOnly.Any(prefix => relative.StartsWith(prefix, StringComparison.Ordinal) || relative + "/" == prefix);
+        InstructorOnly.Any(prefix => relative.StartsWith(prefix, StringComparison.Ordinal) || relative + "/" == prefix)
+        || (relative.EndsWith(".patch", StringComparison.Ordinal) && relative.Contains("/" + Mistakes.MistakeCatalog.Folder + "/", StringComparison.Ordinal));
 
     /// <summary>Copies the release's files into <paramref name="target"/> and returns how many.</summary>
     public static int Write(Repository reference, string target)

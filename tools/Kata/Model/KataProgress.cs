@@ -28,6 +28,9 @@ public sealed class KataProgress(Repository repo, IReadOnlyDictionary<string, Ka
             var session = new TestSession(repo) { Progress = text => ctx.Status(Ui.Escape(text) + "…") };
             measured = session.Run(repo.Katas);
         });
+        // Recognised now, while the per-test results are here: the cache keeps only the verdict.
+        measured = measured.ToDictionary(p => p.Key, p => repo.Katas.FirstOrDefault(k => k.Number == p.Key) is { } kata
+            ? p.Value with { LooksLike = Mistakes.MistakeRecognizer.Recognize(repo, kata, p.Value) } : p.Value);
         cache.Save(fingerprint, measured);
         return new KataProgress(repo, measured);
     }

@@ -27,6 +27,12 @@ public sealed record KataResult(string Number, KataState State, int Passed, int 
     /// <summary>Why the kata was refused at grading: each use of a banned API, with its file and line (empty when none).</summary>
     public IReadOnlyList<RefusedUse> Refused { get; init; } = [];
 
+    /// <summary>
+    /// The catalogued mistake the failing tests point to (tests/mistakes.json), set by <see cref="KataProgress"/> so the
+    /// status screen can show it from the cache; null when there is no exact match.
+    /// </summary>
+    public Mistakes.KnownMistake? LooksLike { get; init; }
+
     /// <summary>The fraction of tests passed, 0 when there are none or the run failed.</summary>
     public double Fraction => Total == 0 ? 0 : (double)Passed / Total;
 }

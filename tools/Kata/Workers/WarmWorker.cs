@@ -13,7 +13,8 @@ public sealed class WarmWorker(Repository repo, string testDll) : IDisposable
     /// <summary>How long one test may run before it counts as hung (never longer than the whole run).</summary>
     public TimeSpan TimeoutPerTest { get; init; } = TimeSpan.FromSeconds(60);
 
-    public KataResult Run(KataInfo kata, string katasDll, TimeSpan timeout)
+    /// <summary>Runs one kata's tests against <paramref name="katasDll"/>; <paramref name="visibleOnly"/> leaves out the hidden tests.</summary>
+    public KataResult Run(KataInfo kata, string katasDll, TimeSpan timeout, bool visibleOnly = false)
     {
         var ledger = new KataLedger(kata, repo);
         var perTest = TimeoutPerTest < timeout ? TimeoutPerTest : timeout;
@@ -22,7 +23,7 @@ public sealed class WarmWorker(Repository repo, string testDll) : IDisposable
             if (_process == null || _process.HasExited()) Start();
             while (_process!.Messages.TryTake(out _)) { }
             int before = ledger.Finished.Count;
-            _process.Input.WriteLine(new WorkerRequest(kata.Category, ledger.Finished, Path.GetFullPath(katasDll)).ToLine());
+            _process.Input.WriteLine(new WorkerRequest(kata.Category, ledger.Finished, Path.GetFullPath(katasDll), visibleOnly).ToLine());
             _process.Input.Flush();
             WorkerSupervisor.Follow(_process, [ledger], perTest, timeout, repo, null);
             if (ledger.Closed) break;

@@ -105,7 +105,9 @@ public static class Worker
         /// <summary>Lists the category's tests, then runs those not skipped, reporting each start and result.</summary>
         public void Run(WorkerRequest request, Channel channel)
         {
-            string category = $"<cat>{Escape(request.Category)}</cat>";
+            string category = request.VisibleOnly
+                ? $"<and><cat>{Escape(request.Category)}</cat><not><cat>{Grading.HiddenTests.Folder}</cat></not></and>"
+                : $"<cat>{Escape(request.Category)}</cat>";
             string explored = (string)_type.GetMethod("ExploreTests", [typeof(string)])!.Invoke(_controller, [$"<filter>{category}</filter>"])!;
             var names = XDocument.Parse(explored).Descendants("test-case")
                 .Select(t => new WorkerTestName((string?)t.Attribute("name") ?? "?", (string?)t.Attribute("fullname") ?? "?")).ToList();

@@ -24,8 +24,11 @@ public sealed record WorkerMessage(string Kind, string Category = "", string Ful
 /// <summary>A test as NUnit lists it: its short name and its full name (unique within the run).</summary>
 public sealed record WorkerTestName(string Name, string FullName);
 
-/// <summary>What the host asks a worker to run: one kata's category, without the tests an earlier worker finished.</summary>
-public sealed record WorkerRequest(string Category, IReadOnlyList<string> Skip, string? KatasDll = null)
+/// <summary>
+/// What the host asks a worker to run: one kata's category, without the tests an earlier worker finished; with
+/// <see cref="VisibleOnly"/>, without the hidden tests too (<c>verify --mistakes</c> checks what a learner sees).
+/// </summary>
+public sealed record WorkerRequest(string Category, IReadOnlyList<string> Skip, string? KatasDll = null, bool VisibleOnly = false)
 {
     public string ToLine() => JsonSerializer.Serialize(this);
     public static WorkerRequest FromLine(string line) => JsonSerializer.Deserialize<WorkerRequest>(line) ?? throw new JsonException("empty request");
