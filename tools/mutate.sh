@@ -5,7 +5,9 @@
 #
 #   tools/mutate.sh K03              # mutate solutions/K03_*/**, run Category=K03
 #   tools/mutate.sh K12 --fast       # also skip the kata's slow tests (see FAST_FILTER below)
-#   tools/mutate.sh K06 'Step1*.cs'  # mutate only the files of the kata matching a glob
+#   tools/mutate.sh K06 'Ikj*.cs'    # mutate only the files of the kata matching a glob
+#   tools/mutate.sh K02,K03          # several katas in one run (one build and one baseline for all; the
+#                                    # report still scores each file, so each kata's score can be read off it)
 #
 # Reports: out/mutate/KNN/reports/mutation-report.{html,json,md}; the summary line is printed at the end.
 # Tests are run per mutant only where the baseline run saw them cover it ("perTest" coverage analysis).
@@ -20,18 +22,26 @@ for arg in "$@"; do
     *) glob=$arg ;;
   esac
 done
-folder=$(cd solutions && ls -d "${kata}"_* 2>/dev/null | head -n 1) || true
-[ -n "$folder" ] || { echo "no solutions/${kata}_* folder" >&2; exit 2; }
+mutate=()
+for k in ${kata//,/ }; do
+  folder=$(cd solutions && ls -d "${k}"_* 2>/dev/null | head -n 1) || true
+  [ -n "$folder" ] || { echo "no solutions/${k}_* folder" >&2; exit 2; }
+  mutate+=("\"**/${folder}/${glob}\"")
+done
 
 # Tests that train a model for many epochs: minutes per mutant. --fast leaves them out (the table says so).
 declare -A FAST_FILTER=(
   [K12]='&FullyQualifiedName!~TrainingTests'
   [K13]='&FullyQualifiedName!~ConvNetTests'
 )
-filter="Category=${kata}"
-$fast && filter+="${FAST_FILTER[$kata]:-}"
+filter=""
+for k in ${kata//,/ }; do
+  part="Category=${k}"
+  $fast && part+="${FAST_FILTER[$k]:-}"
+  filter+="${filter:+|}(${part})"
+done
 
-out="out/mutate/${kata}"
+out="out/mutate/${kata//,/-}"
 mkdir -p "$out"
 # The test project compiles against solutions/ when the MSBuild property Against is "solutions"; MSBuild reads
 # environment variables as properties, so every build Stryker starts sees it.
@@ -43,7 +53,7 @@ cat > "$out/stryker-config.json" <<EOF
   "stryker-config": {
     "project": "Solutions.csproj",
     "test-projects": ["$(pwd)/tests/Katas.Tests/Katas.Tests.csproj"],
-    "mutate": ["**/${folder}/${glob}"],
+    "mutate": [$(IFS=,; echo "${mutate[*]}")],
     "test-case-filter": "${filter}",
     "coverage-analysis": "perTest",
     "concurrency": ${MUTATE_CONCURRENCY:-1},
@@ -55,4 +65,4 @@ cat > "$out/stryker-config.json" <<EOF
 EOF
 start=$(date +%s)
 (cd tests/Katas.Tests && dotnet dotnet-stryker --config-file "../../$out/stryker-config.json" --output "../../$out" --skip-version-check)
-echo "mutate ${kata} (${folder}/${glob}, filter ${filter}): $(( $(date +%s) - start )) s at $(git rev-parse --short HEAD)"
+echo "mutate ${kata} (${glob}, filter ${filter}): $(( $(date +%s) - start )) s at $(git rev-parse --short HEAD)"
