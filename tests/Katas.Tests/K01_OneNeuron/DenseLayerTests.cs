@@ -44,7 +44,7 @@ public class DenseLayerTests
             "b needs one bias per neuron (4 neurons, 3 biases)");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 50)]
+    [PropertyTest("Every element (row, neuron) of a dense layer's output is that neuron's output for that row.", MaxTest = 50)]
     public Property Forward_EqualsOneNeuronOutputPerRowAndNeuron()
     {
         var cases = (from batch in TensorGen.Size(6) from inputs in TensorGen.Size(10) from neurons in TensorGen.Size(6)

@@ -41,7 +41,7 @@ public class NeuronTests
         Assert.That(Neuron.Relu(x), Is.EqualTo(expected), $"ReLU({x}) = max(x, 0)");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 100)]
+    [PropertyTest("A neuron's output is the sum of x·w plus the bias, computed in double precision.", MaxTest = 100)]
     public Property Output_EqualsADoublePrecisionSum()
     {
         var cases = (from length in Gen.Choose(0, 64) from seed in Gen.Choose(0, 100_000) select (length, seed)).ToArbitrary();

@@ -120,7 +120,7 @@ public class ElementwiseTests
             "the message names both shapes");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Every elementwise op gives the substrate's result, also on transposed views.", MaxTest = 40)]
     public Property EveryOp_MatchesTheSubstrate_OnTransposedViews() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         // Random n×m matrices, also read through their transposes (strided views).
@@ -135,7 +135,7 @@ public class ElementwiseTests
         TensorAssert.Equal(ElementwiseOps.Eq(a, a), Tensor.Ones(c.N, c.M), "Eq: a tensor equals itself " + idea);
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("a + b = b + a, a · b = b · a, and a − b = a + (−b).", MaxTest = 40)]
     public Property AddAndMul_Commute_SubIsAddOfTheNegation() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K, c.M), b = TensorGen.Randn(c.Seed + 7, c.N, c.K, c.M);

@@ -75,7 +75,7 @@ public class ReductionsTests
         Assert.That(Reductions.Mean(Tensor.Zeros(0)).Item(), Is.NaN, "an empty mean is 0/0 (PyTorch gives nan)");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Sum, Mean and FrobeniusNorm equal the substrate's.", MaxTest = 40)]
     public Property SumMeanAndNorm_MatchTheSubstrate() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor t = TensorGen.Randn(c.Seed, c.N, c.K, c.M).Permute(2, 0, 1); // a strided view

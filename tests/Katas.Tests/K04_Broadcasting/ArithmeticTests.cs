@@ -103,7 +103,7 @@ public class ArithmeticTests
             "a batch is N×C×H×W");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("Add, Sub, Mul and Div of two broadcastable shapes give the substrate's result, element by element.", MaxTest = 60)]
     public Property Arithmetic_MatchesTheSubstrate_OnRandomBroadcastableShapes() => Prop.ForAll(BroadcastableShapes.Cases(), c =>
     {
         var rng = new Rng((ulong)c.Seed);
@@ -115,7 +115,7 @@ public class ArithmeticTests
         TensorAssert.Near(Broadcast.Div(a, b), a / b, "Div " + idea);
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Broadcast arithmetic on strided views (a transposed matrix plus a strided column) reads each element through the views' strides.", MaxTest = 40)]
     public Property Apply_ReadsViewsThroughTheirStrides() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         // A transposed matrix plus a column of another transposed matrix: both inputs are strided.

@@ -108,7 +108,7 @@ public class ShapeAndViewTests
         Assert.That(allocated, Is.LessThan(10_000), "a view is a shape, strides and an offset, not 4 MB of copied floats");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [Support.PropertyTest("The broadcast shape follows the rule (align from the right; in each dimension the size that is not 1 wins) and does not depend on the operands' order.", MaxTest = 60)]
     public Property Shape_FollowsTheRule_AndIsSymmetric() => Prop.ForAll(BroadcastableShapes.Cases(), c =>
     {
         int[] a = c.A, b = c.B;
@@ -122,7 +122,7 @@ public class ShapeAndViewTests
         }
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [Support.PropertyTest("Expanding a tensor copies nothing: the view shares the storage and reads the same elements as the substrate's Expand.", MaxTest = 60)]
     public Property ExpandedViews_ShareStorage_AndReadTheSourceElement() => Prop.ForAll(BroadcastableShapes.Cases(), c =>
     {
         int[] a = c.A, full = c.Full;

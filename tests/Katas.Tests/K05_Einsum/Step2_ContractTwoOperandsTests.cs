@@ -114,7 +114,7 @@ public class Step2_ContractTwoOperandsTests
         Assert.That((float[])[.. a.ToArray(), .. b.ToArray()], Is.EqualTo(before), "einsum reads its operands, never writes them");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Contracting ik,kj->ij equals the matrix product computed with three loops.", MaxTest = 40)]
     public Property MatrixProduct_EqualsTheNaiveLoops() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K), b = TensorGen.Randn(c.Seed + 1, c.K, c.M);
@@ -126,14 +126,14 @@ public class Step2_ContractTwoOperandsTests
         TensorAssert.Near(Contraction.Contract(a, "ik", b, "kj", "ij"), expected, $"{c.N}×{c.K} @ {c.K}×{c.M} (seed {c.Seed})");
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Permuting ijk->kji and back gives the original tensor exactly.", MaxTest = 40)]
     public Property TransposingTwice_IsTheIdentity() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor t = TensorGen.Randn(c.Seed, c.N, c.K, c.M);
         TensorAssert.Equal(Contraction.Reduce(Contraction.Reduce(t, "ijk", "kji"), "kji", "ijk"), t, $"a {c.N}×{c.K}×{c.M} tensor (seed {c.Seed})");
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("bij,bjk->bik is one matrix product per batch, each equal to the substrate's Matmul.", MaxTest = 40)]
     public Property BatchProduct_IsOneProductPerBatch() => Prop.ForAll(TensorGen.MatmulCase(max: 6), c =>
     {
         int batches = 1 + c.Seed % 4;

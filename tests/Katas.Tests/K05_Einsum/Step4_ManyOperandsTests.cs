@@ -119,7 +119,7 @@ public class Step4_ManyOperandsTests
         Assert.That((float[])[.. a.ToArray(), .. b.ToArray()], Is.EqualTo(before), "einsum reads its operands, never writes them");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Einsum(\"ii\") and Einsum(\"ii->\") equal the sum of the diagonal.", MaxTest = 40)]
     public Property Trace_IsTheSumOfTheDiagonal() => Prop.ForAll(TensorGen.MatmulCase(), c =>
     {
         Tensor m = TensorGen.Randn(c.Seed, c.N, c.N);
@@ -129,7 +129,7 @@ public class Step4_ManyOperandsTests
         Assert.That(EinsumOps.Einsum("ii->", m).Item(), Is.EqualTo(diagonal).Within(1e-4), "explicit ii-> as well");
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("An implicit equation equals the explicit one whose output is the labels seen once, sorted, and both equal the loop reference.", MaxTest = 40)]
     public Property Implicit_EqualsExplicitWithTheSortedOnceSeenLabels() => Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
     {
         // A random three-operand equation over a few letters, some shared (summed), some not (kept).

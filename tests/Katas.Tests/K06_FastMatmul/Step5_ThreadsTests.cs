@@ -91,7 +91,7 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
             "a product needs at least one thread");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("The parallel product equals the reference for every shape, whether each operand is contiguous or a transposed view.", MaxTest = 60)]
     public Property Product_MatchesTheReference_ForAnyShapeAndLayout() => Prop.ForAll(
         TensorGen.MatmulCase(max: 70), Gen.Elements(false, true).ToArbitrary(), Gen.Elements(false, true).ToArbitrary(),
         (c, transposeA, transposeB) =>
@@ -105,7 +105,7 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
                 atol: Reference.Atol(c.K));
         });
 
-    [FsCheck.NUnit.Property(MaxTest = 30)]
+    [PropertyTest("Bᵀ @ Aᵀ = (A @ B)ᵀ.", MaxTest = 30)]
     public Property TransposeOfAProduct_IsTheProductOfTransposesReversed() => Prop.ForAll(TensorGen.MatmulCase(max: 50), c =>
     {
         var rng = new Rng((ulong)c.Seed);

@@ -54,7 +54,7 @@ public class OpenClMatmulTests
         TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.Matmul(a, b), $"{kernel} kernel, {why}", atol: Atol);
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 15)]
+    [PropertyTest("Every OpenCL kernel's product equals the CPU product, also for sizes that are not multiples of the tile.", MaxTest = 15)]
     public Property EveryKernel_OnRandomOddShapes_MatchesTheCpuProduct() => Prop.ForAll(TensorGen.MatmulCase(max: 40), c =>
     {
         Tensor a = TensorGen.Randn(c.Seed, c.N, c.K), b = TensorGen.Randn(c.Seed + 1, c.K, c.M);

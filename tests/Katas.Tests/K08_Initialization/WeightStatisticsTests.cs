@@ -78,7 +78,7 @@ public class WeightStatisticsTests
         Assert.That(other, Is.Not.EqualTo(first), "another seed must give other weights");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 50)]
+    [PropertyTest("Uniform initializations return the requested shape, use the right fans and stay inside their bound.", MaxTest = 50)]
     public Property UniformInits_KeepTheShapeAndTheBound_ForAnyConvShape()
     {
         var cases = (from rank in Gen.Choose(2, 4) from sizes in Gen.ArrayOf(TensorGen.Size(6), 4) from seed in Gen.Choose(0, 100_000)

@@ -13,7 +13,7 @@ namespace KataTests.K09_GradientsByHand;
 [Category("K09")]
 public class BackpropTests
 {
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("Every gradient of the two-layer net's backward pass matches central differences of its loss.", MaxTest = 40)]
     public Property ForwardAndBackward_EveryGradientMatchesCentralDifferences()
     {
         var cases = (from batch in TensorGen.Size(6) from inputs in TensorGen.Size(6) from hidden in TensorGen.Size(6)

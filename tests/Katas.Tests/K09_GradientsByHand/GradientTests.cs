@@ -17,7 +17,7 @@ public class GradientTests
     private static Arbitrary<(int Rows, int Cols, int Seed)> Shapes() =>
         (from rows in TensorGen.Size(6) from cols in TensorGen.Size(6) from seed in Gen.Choose(0, 100_000) select (rows, cols, seed)).ToArbitrary();
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("The MSE gradient with respect to the output matches central differences.", MaxTest = 60)]
     public Property MseGrad_MatchesCentralDifferences()
     {
         return Prop.ForAll(Shapes(), c =>
@@ -40,7 +40,7 @@ public class GradientTests
         TensorAssert.Near(output.Grad, Tensor.FromArray(new float[,] { { 4 } }), "∂(o − t)²/∂o = 2(o − t) with a batch of one, shaped [1, 1]");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("The ReLU gradient matches central differences (away from the kink at 0).", MaxTest = 60)]
     public Property ReluGrad_MatchesCentralDifferences()
     {
         return Prop.ForAll(Shapes(), c =>
@@ -68,7 +68,7 @@ public class GradientTests
         Assert.That(error!.Message, Does.Contain("Grad"), "the message should say that output.Grad is missing");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("The linear layer's gradients for input, weights and bias match central differences.", MaxTest = 60)]
     public Property LinGrad_MatchesCentralDifferencesForInputWeightsAndBias()
     {
         var cases = (from batch in TensorGen.Size(5) from nIn in TensorGen.Size(5) from nOut in TensorGen.Size(5)

@@ -21,7 +21,7 @@ public class LinWeightGradientTests
         TensorAssert.Equal(Lin.WeightGradientByMatmul(input, outGrad), expected, "w.Grad = inpᵀ @ out.g");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("The weight gradient by one matrix product equals the sum of per-example outer products.", MaxTest = 40)]
     public Property BothWeightGradients_Agree() => Prop.ForAll(TensorGen.MatmulCase(16), c =>
     {
         // Here N is the batch, K the inputs and M the outputs.

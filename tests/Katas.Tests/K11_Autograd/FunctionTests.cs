@@ -25,7 +25,7 @@ public class FunctionTests
             "MyRelu's gradient is the output gradient where x > 0, 0 elsewhere", GradRtol, GradAtol);
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 25)]
+    [PropertyTest("The linear function's gradients for x, w and b match central differences.", MaxTest = 25)]
     public Property LinearFunction_Gradients_MatchCentralDifferences() => Prop.ForAll(TensorGen.MatmulCase(6), c =>
     {
         // N is the batch, K the inputs, M the outputs; w is M×K as in PyTorch.

@@ -41,7 +41,7 @@ public class FunctionalTests
             "LogSoftmax = x − LogSumExp(x) stays finite");
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("LogSoftmax equals log(exp(x) / sum exp(x)) where that is finite, and its rows exponentiate to sum 1.", MaxTest = 40)]
     public Property LogSoftmax_EqualsTheNaiveForm_WhereThatIsFinite() => Prop.ForAll(TensorGen.MatmulCase(10), c =>
     {
         Tensor logits = TensorGen.Randn(c.Seed, c.N, c.K) * 3f;
@@ -77,7 +77,7 @@ public class FunctionalTests
         Assert.That(Functional.CrossEntropy(logits, targets), Is.EqualTo(ReferenceCrossEntropy(logits, targets)).Within(1e-4));
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 20)]
+    [PropertyTest("The cross-entropy gradient with respect to the logits matches central differences.", MaxTest = 20)]
     public Property CrossEntropyGradient_MatchesCentralDifferences() => Prop.ForAll(TensorGen.MatmulCase(6), c =>
     {
         var rng = new Rng((ulong)c.Seed);

@@ -31,7 +31,7 @@ public class Conv2dTests
             "unfold + matrix product is the same convolution as the loops", atol: 1e-4);
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("Convolution by unfold equals the direct convolution for every shape, stride and padding.", MaxTest = 60)]
     public Property ByUnfold_MatchesDirect_OverRandomShapesStridesAndPaddings() => Prop.ForAll(ConvCase.Arbitrary(), c =>
     {
         var rng = new Rng((ulong)c.Seed);

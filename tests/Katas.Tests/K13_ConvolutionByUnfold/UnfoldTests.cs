@@ -46,7 +46,7 @@ public class UnfoldTests
         Assert.That(Im2Col.OutputSize(input, kernel, stride, padding), Is.EqualTo(expected),
             $"⌊({input} + 2·{padding} − {kernel}) / {stride}⌋ + 1");
 
-    [FsCheck.NUnit.Property(MaxTest = 60)]
+    [PropertyTest("Every element of the unfolded columns is the padded input element under that kernel tap at that output position.", MaxTest = 60)]
     public Property EveryUnfoldedElement_IsThePaddedInputUnderThatTap() => Prop.ForAll(ConvCase.Arbitrary(), c =>
     {
         Tensor input = TensorGen.Randn(c.Seed, c.N, c.C, c.H, c.W);

@@ -84,7 +84,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
             inputs: [("a", a), ("b", b)]);
     }
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("The product equals the substrate's Matmul, also when both operands are transposed views.", MaxTest = 40)]
     public Property Product_MatchesTheRealMatmul_AlsoOnTransposedViews() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var rng = new Rng((ulong)c.Seed);
@@ -96,7 +96,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
             $"bᵀ @ aᵀ = (ab)ᵀ with transposed views, A {c.N}×{c.K}, B {c.K}×{c.M} (seed {c.Seed})", atol: Atol(c.K));
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("A @ I = A and I @ A = A.", MaxTest = 40)]
     public Property MultiplyingByTheIdentity_ChangesNothing() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var a = TensorGen.Randn(c.Seed, c.N, c.K);
@@ -104,7 +104,7 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
         TensorAssert.Near(Multiply(Identity(c.N), a), a, $"I @ A = A for A {c.N}×{c.K} (seed {c.Seed})");
     });
 
-    [FsCheck.NUnit.Property(MaxTest = 40)]
+    [PropertyTest("A @ (B + D) = A @ B + A @ D.", MaxTest = 40)]
     public Property Product_DistributesOverAddition() => Prop.ForAll(TensorGen.MatmulCase(MaxPropertySize), c =>
     {
         var rng = new Rng((ulong)c.Seed);

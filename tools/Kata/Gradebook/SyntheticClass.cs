@@ -135,6 +135,6 @@ public static partial class SyntheticClass
 
     private static uint Stable(string text) => BitConverter.ToUInt32(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
 
-    [GeneratedRegex(@"\[(?:Test|Property|TestCase|TestCaseSource|FsCheck\.NUnit\.Property)\b[^\]]*\]\s*(?:\[[^\]]*\]\s*)*public\s+(?:async\s+Task|void|Property|bool)\s+(\w+)")]
+    [GeneratedRegex(@"\[(?:Test|Property|TestCase|TestCaseSource|FsCheck\.NUnit\.Property|(?:Support\.)?PropertyTest)\b[^\]]*\]\s*(?:\[[^\]]*\]\s*)*public\s+(?:async\s+Task|void|Property|bool)\s+(\w+)")]
     private static partial Regex TestPattern();
 }
