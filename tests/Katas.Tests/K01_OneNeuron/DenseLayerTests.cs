@@ -38,13 +38,6 @@ public class DenseLayerTests
     }
 
     [Test]
-    public void Forward_WithTooFewBiases_Throws()
-    {
-        Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(2, 3), Tensor.Zeros(4, 3), Tensor.Zeros(3)),
-            "b needs one bias per neuron (4 neurons, 3 biases)");
-    }
-
-    [Test]
     public void Forward_WithMoreBiasesThanNeurons_ThrowsNamingTheShapes()
     {
         var error = Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(2, 3), Tensor.Zeros(4, 3), Tensor.Zeros(5)),
@@ -80,6 +73,13 @@ public class DenseLayerTests
             "x = [[1, 2], [3, 4]] as a transposed view: row i of x is not the floats i·2, i·2 + 1 of its storage", inputs: [("x", transposed)]);
         TensorAssert.Near(DenseLayer.Forward(narrowed, w, b), expected,
             "x = [[1, 2], [3, 4]] as rows 1–2 of a 3×2 matrix: the view starts at storage offset 2", inputs: [("x", narrowed)]);
+    }
+
+    [Test]
+    public void Forward_WithTooFewBiases_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(2, 3), Tensor.Zeros(4, 3), Tensor.Zeros(3)),
+            "b needs one bias per neuron (4 neurons, 3 biases)");
     }
 
     [FsCheck.NUnit.Property(MaxTest = 50)]

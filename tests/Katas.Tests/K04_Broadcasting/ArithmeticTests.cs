@@ -92,17 +92,6 @@ public class ArithmeticTests
         TensorAssert.Near(result, expected, "channel c uses mean[c] and std[c]: the statistics are reshaped to 3×1×1, not lined up with W");
     }
 
-    [Test]
-    public void NormalizeChannels_WrongStatistics_ThrowNamingTheShapes()
-    {
-        var batch = Tensor.Zeros(2, 3, 4, 4);
-        var error = Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(batch, Tensor.Zeros(4), Tensor.Ones(3)),
-            "one mean per channel: 3 values for 3 channels");
-        Assert.That(error!.Message, Does.Contain("[4]").And.Contain("[2, 3, 4, 4]"));
-        Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(Tensor.Zeros(3, 4, 4), Tensor.Zeros(3), Tensor.Ones(3)),
-            "a batch is N×C×H×W");
-    }
-
     [TestCase("mean", new[] { 1 })]
     [TestCase("mean", new[] { 3, 1 })]
     [TestCase("std", new[] { 1 })]
@@ -143,6 +132,17 @@ public class ArithmeticTests
         TensorAssert.Equal(Broadcast.Mul(Broadcast.Unsqueeze(column, 1), Tensor.FromArray(1f, 10f)),
             Tensor.FromArray(new float[,] { { 5, 50 }, { 8, 80 } }), "a strided column at offset 5, as a 2×1 column, times [1, 10]",
             [("column", column)]);
+    }
+
+    [Test]
+    public void NormalizeChannels_WrongStatistics_ThrowNamingTheShapes()
+    {
+        var batch = Tensor.Zeros(2, 3, 4, 4);
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(batch, Tensor.Zeros(4), Tensor.Ones(3)),
+            "one mean per channel: 3 values for 3 channels");
+        Assert.That(error!.Message, Does.Contain("[4]").And.Contain("[2, 3, 4, 4]"));
+        Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(Tensor.Zeros(3, 4, 4), Tensor.Zeros(3), Tensor.Ones(3)),
+            "a batch is N×C×H×W");
     }
 
     [FsCheck.NUnit.Property(MaxTest = 60)]
