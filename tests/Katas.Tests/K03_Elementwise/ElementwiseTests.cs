@@ -50,9 +50,9 @@ public class ElementwiseTests
     public void Eq_IsExact_NearlyEqualIsNotEqual()
     {
         float one = 1f, nextAfterOne = MathF.BitIncrement(1f); // 1.0000001, the next float after 1
-        Tensor a = Tensor.FromArray(one, 1000f), b = Tensor.FromArray(nextAfterOne, 1000.0001f);
-        TensorAssert.Equal(ElementwiseOps.Eq(a, b), Tensor.FromArray(0f, 0f),
-            "Eq is ==, not \"close\": 1 and the next float after it differ, so do 1000 and 1000.0001", [("a", a), ("b", b)]);
+        Tensor a = Tensor.FromArray(one, 1000f, 0.5f), b = Tensor.FromArray(nextAfterOne, 1000.0001f, 0.5f);
+        TensorAssert.Equal(ElementwiseOps.Eq(a, b), Tensor.FromArray(0f, 0f, 1f),
+            "Eq is ==, not \"close\": 1 and the next float after it differ, so do 1000 and 1000.0001; 0.5 equals 0.5", [("a", a), ("b", b)]);
     }
 
     [Test]
