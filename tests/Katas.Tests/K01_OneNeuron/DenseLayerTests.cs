@@ -38,6 +38,44 @@ public class DenseLayerTests
     }
 
     [Test]
+    public void Forward_WithMoreBiasesThanNeurons_ThrowsNamingTheShapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(2, 3), Tensor.Zeros(4, 3), Tensor.Zeros(5)),
+            "4 neurons need exactly 4 biases: a fifth bias belongs to no neuron");
+        Assert.That(error!.Message, Does.Contain("[5]"), "the message should name b's shape [5]");
+    }
+
+    [TestCase(new[] { 3 }, new[] { 2, 3 }, new[] { 2 })]
+    [TestCase(new[] { 2, 3 }, new[] { 3 }, new[] { 1 })]
+    [TestCase(new[] { 2, 3 }, new[] { 4, 3 }, new[] { 4, 1 })]
+    [TestCase(new[] { 2, 3 }, new[] { 4, 3 }, new int[0])]
+    public void Forward_WithAnInputOfTheWrongRank_ThrowsNamingAllThreeShapes(int[] xShape, int[] wShape, int[] bShape)
+    {
+        // Every other size fits, so only the rank check can refuse these: x must be 2-D, w 2-D, b 1-D.
+        var error = Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(xShape), Tensor.Zeros(wShape), Tensor.Zeros(bShape)),
+            $"x {ShapeRules.Format(xShape)}, w {ShapeRules.Format(wShape)}, b {ShapeRules.Format(bShape)}: x and w are matrices, b is a vector");
+        Assert.That(error!.Message,
+            Does.Contain(ShapeRules.Format(xShape)).And.Contain(ShapeRules.Format(wShape)).And.Contain(ShapeRules.Format(bShape)),
+            "the message should name the shapes of x, w and b");
+    }
+
+    [Test]
+    public void Forward_ReadsTheRowsOfViews_ThroughTheirOffsetAndStrides()
+    {
+        // The matrix [[1, 2], [3, 4]] twice, as views: a transpose (its rows are strided) and a narrowed tensor (its
+        // rows start at storage offset 2). A layer reads rows through the view, never straight from the storage.
+        Tensor transposed = Tensor.FromArray(new float[,] { { 1, 3 }, { 2, 4 } }).T();
+        Tensor narrowed = Tensor.FromArray(new float[,] { { 9, 9 }, { 1, 2 }, { 3, 4 } }).Narrow(0, 1, 2);
+        var w = Tensor.FromArray(new float[,] { { 1, 0 }, { 0, 1 }, { 1, 1 } });
+        var b = Tensor.FromArray(0.5f, -1f, 0f);
+        var expected = Tensor.FromArray(new float[,] { { 1.5f, 1f, 3f }, { 3.5f, 3f, 7f } });
+        TensorAssert.Near(DenseLayer.Forward(transposed, w, b), expected,
+            "x = [[1, 2], [3, 4]] as a transposed view: row i of x is not the floats i·2, i·2 + 1 of its storage", inputs: [("x", transposed)]);
+        TensorAssert.Near(DenseLayer.Forward(narrowed, w, b), expected,
+            "x = [[1, 2], [3, 4]] as rows 1–2 of a 3×2 matrix: the view starts at storage offset 2", inputs: [("x", narrowed)]);
+    }
+
+    [Test]
     public void Forward_WithTooFewBiases_Throws()
     {
         Assert.Throws<ArgumentException>(() => DenseLayer.Forward(Tensor.Zeros(2, 3), Tensor.Zeros(4, 3), Tensor.Zeros(3)),

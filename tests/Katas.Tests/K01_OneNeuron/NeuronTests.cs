@@ -33,6 +33,14 @@ public class NeuronTests
         Assert.That(error!.Message, Does.Contain("3").And.Contain("2"), "the message should name both lengths");
     }
 
+    [Test]
+    public void Output_WithMoreWeightsThanInputs_ThrowsNamingBothLengths()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Neuron.Output([1f, 2f], [1f, 2f, 3f, 4f, 5f], 0f),
+            "2 inputs and 5 weights: a weight with no input is a mismatch too, not something to ignore");
+        Assert.That(error!.Message, Does.Contain("2").And.Contain("5"), "the message should name both lengths");
+    }
+
     [TestCase(-2f, 0f)]
     [TestCase(0f, 0f)]
     [TestCase(3.5f, 3.5f)]

@@ -39,6 +39,23 @@ public class ElementwiseTests
     }
 
     [Test]
+    public void Ties_AreNeitherGreaterNorLess()
+    {
+        Tensor a = Tensor.FromArray(1f, 2f, 3f), b = Tensor.FromArray(1f, 3f, 2f); // equal first elements: a tie
+        TensorAssert.Equal(ElementwiseOps.Gt(a, b), Tensor.FromArray(0f, 0f, 1f), "a > b is strict: 1 > 1 is false", [("a", a), ("b", b)]);
+        TensorAssert.Equal(ElementwiseOps.Lt(a, b), Tensor.FromArray(0f, 1f, 0f), "a < b is strict: 1 < 1 is false", [("a", a), ("b", b)]);
+    }
+
+    [Test]
+    public void Eq_IsExact_NearlyEqualIsNotEqual()
+    {
+        float one = 1f, nextAfterOne = MathF.BitIncrement(1f); // 1.0000001, the next float after 1
+        Tensor a = Tensor.FromArray(one, 1000f, 0.5f), b = Tensor.FromArray(nextAfterOne, 1000.0001f, 0.5f);
+        TensorAssert.Equal(ElementwiseOps.Eq(a, b), Tensor.FromArray(0f, 0f, 1f),
+            "Eq is ==, not \"close\": 1 and the next float after it differ, so do 1000 and 1000.0001; 0.5 equals 0.5", [("a", a), ("b", b)]);
+    }
+
+    [Test]
     public void Eq_NaN_EqualsNothing_DivByZero_FollowsIeee()
     {
         var nan = Tensor.FromArray(float.NaN, 1f);
@@ -95,6 +112,14 @@ public class ElementwiseTests
         Assert.That(error!.Message, Does.Contain("The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0"));
         error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Mul(Tensor.Zeros(2, 3), Tensor.Zeros(2, 4)));
         Assert.That(error!.Message, Does.Contain("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1"));
+    }
+
+    [Test]
+    public void ALargerSecondOperand_ThrowsPyTorchsMessage()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Div(Tensor.Zeros(4, 2), Tensor.Zeros(4, 5)),
+            "a 4×2 and a 4×5 matrix: b having more elements than a is as wrong as the other way round");
+        Assert.That(error!.Message, Does.Contain("The size of tensor a (2) must match the size of tensor b (5) at non-singleton dimension 1"));
     }
 
     [TestCase(new[] { 3 }, new[] { 1 })]

@@ -69,6 +69,34 @@ public class ReductionsTests
     }
 
     [Test]
+    public void All_OfAView_LooksOnlyAtTheViewsElements()
+    {
+        var m = Tensor.FromArray(new float[,] { { 0, 0, 0 }, { 4, 5, 6 }, { 7, 8, 0 } });
+        Assert.That(Reductions.All(m.Row(1)), Is.True, "row 1 is [4, 5, 6]: the zeros elsewhere in the storage are not part of it");
+        Assert.That(Reductions.All(m.Column(1).Narrow(0, 1, 2)), Is.True, "m[1:, 1] is [5, 8], a strided view at offset 4");
+        Assert.That(Reductions.All(m.Column(2).Narrow(0, 1, 2)), Is.False, "m[1:, 2] is [6, 0]: its own zero counts");
+    }
+
+    [Test]
+    public void Mean_OfAView_DividesByTheViewsCount()
+    {
+        var m = Matrix1To9();
+        Assert.That(Reductions.Mean(m.Column(2)).Item(), Is.EqualTo(6f), "(3 + 6 + 9) / 3: a column has 3 elements, its storage 9");
+        Assert.That(Reductions.Mean(m.Narrow(0, 1, 2)).Item(), Is.EqualTo(6.5f), "rows 1 and 2 hold 4…9: 39 / 6");
+    }
+
+    [Test]
+    public void Sum_KeepsTheSmallTermsOfALongSum()
+    {
+        // 2²⁴ is where a float stops counting by 1: 16,777,216 + 1 rounds back to 16,777,216.
+        var values = new float[1001];
+        values[0] = 16_777_216f;
+        for (int i = 1; i < values.Length; i++) values[i] = 1f;
+        Assert.That(Reductions.Sum(Tensor.FromArray(values)).Item(), Is.EqualTo(16_778_216f),
+            "2²⁴ followed by a thousand 1s sums to 16,778,216; a float running total stays at 16,777,216 (accumulate in a double)");
+    }
+
+    [Test]
     public void EmptyTensors_SumToZero_AndHaveANaNMean()
     {
         Assert.That(Reductions.Sum(Tensor.Zeros(0, 4)).Item(), Is.EqualTo(0f), "an empty sum is 0");

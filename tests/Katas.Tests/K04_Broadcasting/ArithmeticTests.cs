@@ -92,6 +92,48 @@ public class ArithmeticTests
         TensorAssert.Near(result, expected, "channel c uses mean[c] and std[c]: the statistics are reshaped to 3×1×1, not lined up with W");
     }
 
+    [TestCase("mean", new[] { 1 })]
+    [TestCase("mean", new[] { 3, 1 })]
+    [TestCase("std", new[] { 1 })]
+    [TestCase("std", new[] { 4 })]
+    [TestCase("std", new[] { 3, 1 })]
+    public void NormalizeChannels_EitherStatisticOfTheWrongShape_ThrowsNamingItsShape(string wrong, int[] shape)
+    {
+        // Some of these would broadcast without complaint ([1]), others fail inside the arithmetic with a message about
+        // tensor a and b: only a check of each statistic names what is wrong.
+        var batch = Tensor.Zeros(2, 3, 4, 4);
+        Tensor mean = wrong == "mean" ? Tensor.Ones(shape) : Tensor.Zeros(3), std = wrong == "std" ? Tensor.Ones(shape) : Tensor.Ones(3);
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(batch, mean, std),
+            $"{wrong} of shape {ShapeRules.Format(shape)} for a batch of 3 channels: mean and std each need shape [3]");
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shape)).And.Contain("[2, 3, 4, 4]"),
+            $"the message should name {wrong}'s shape and the batch's");
+    }
+
+    [TestCase(new[] { 3, 4, 4 }, 4)]
+    [TestCase(new[] { 2, 3, 4, 4, 1 }, 3)]
+    public void NormalizeChannels_ABatchThatIsNot4D_ThrowsNamingItsShape(int[] batchShape, int statistics)
+    {
+        // The statistics fit dimension 1 of these shapes, so only the rank check can name the real problem.
+        var error = Assert.Throws<ArgumentException>(
+            () => Broadcast.NormalizeChannels(Tensor.Zeros(batchShape), Tensor.Zeros(statistics), Tensor.Ones(statistics)),
+            $"a batch is N×C×H×W; {ShapeRules.Format(batchShape)} is not");
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(batchShape)), "the message should name the batch's shape");
+    }
+
+    [Test]
+    public void Arithmetic_OnViewsThatStartAtAnOffset_ReadsFromTheirOffset()
+    {
+        Tensor rows = Tensor.Arange(9).View(3, 3).Narrow(0, 1, 2);  // [[3, 4, 5], [6, 7, 8]], offset 3
+        Tensor tail = Tensor.Arange(6).Narrow(0, 3, 3);             // [3, 4, 5], offset 3
+        TensorAssert.Equal(Broadcast.Sub(rows, tail), Tensor.FromArray(new float[,] { { 0, 0, 0 }, { 3, 3, 3 } }),
+            "rows 1–2 of a 3×3 matrix minus the last three of arange(6): both views start at storage offset 3",
+            [("rows", rows), ("tail", tail)]);
+        Tensor column = Tensor.Arange(9).View(3, 3).Column(2).Narrow(0, 1, 2); // [5, 8], offset 5, stride 3
+        TensorAssert.Equal(Broadcast.Mul(Broadcast.Unsqueeze(column, 1), Tensor.FromArray(1f, 10f)),
+            Tensor.FromArray(new float[,] { { 5, 50 }, { 8, 80 } }), "a strided column at offset 5, as a 2×1 column, times [1, 10]",
+            [("column", column)]);
+    }
+
     [Test]
     public void NormalizeChannels_WrongStatistics_ThrowNamingTheShapes()
     {

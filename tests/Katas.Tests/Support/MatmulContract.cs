@@ -69,8 +69,29 @@ public abstract class MatmulContract(Func<Tensor, Tensor, Tensor> product, strin
     {
         var error = Assert.Throws<ArgumentException>(() => Multiply(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
             $"{ShapeRules.Format(shapeA)} @ {ShapeRules.Format(shapeB)}: this product is for 2-D tensors; a vector must be reshaped first");
-        string notAMatrix = ShapeRules.Format(shapeA.Length != 2 ? shapeA : shapeB);
-        Assert.That(error!.Message, Does.Contain(notAMatrix), "the message should name the shape that is not 2-D");
+        // Both shapes, not only the bad one: an indexer's own error on the bad operand names just that one, so a
+        // product that never checked b's rank cannot pass here by accident.
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(shapeA)).And.Contain(ShapeRules.Format(shapeB)),
+            "the message should name both shapes, the one that is not 2-D among them");
+    }
+
+    [Test]
+    public void InnerSizesThatDiffer_WithFewerColumnsThanRows_ThrowPyTorchsMessage()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Multiply(Tensor.Zeros(2, 3), Tensor.Zeros(4, 2)),
+            "2×3 @ 4×2: 3 columns meet 4 rows; using only the first 3 rows of b would be a wrong answer, not a product");
+        Assert.That(error!.Message, Does.Contain("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x2)"));
+    }
+
+    [Test]
+    public void ViewsThatStartAtAnOffset_AreReadThroughTheirOffsetAndStrides()
+    {
+        // a: rows 1–2 and columns 1–3 of a 4×5 matrix (offset 6, rows 5 apart); b: a narrowed transpose (offset 2, strided).
+        Tensor a = TensorGen.Randn(31, 4, 5).Narrow(0, 1, 2).Narrow(1, 1, 3);
+        Tensor b = TensorGen.Randn(32, 4, 6).T().Narrow(0, 2, 3);
+        TensorAssert.Near(Multiply(a, b), Tensor.Matmul(a.Contiguous(), b.Contiguous()),
+            $"{Recipe}: a 2×3 view at offset {a.Offset} @ a 3×4 transposed view at offset {b.Offset}; element [i, k] is at Offset + i·stride0 + k·stride1",
+            inputs: [("a", a), ("b", b)]);
     }
 
     [TestCase(1, 1, 1)]
