@@ -104,6 +104,39 @@ public class Step2_ContractTwoOperandsTests
     }
 
     [Test]
+    public void Reduce_PutsEachOutputLabelWhereTheOutputNamesIt_ForARotation()
+    {
+        // A rotation is not its own inverse (unlike a swap): result dimension d is the operand's dimension labelled output[d].
+        var t = Tensor.Arange(24).View(2, 3, 4);
+        TensorAssert.Equal(Contraction.Reduce(t, "ijk", "jki"), t.Permute(1, 2, 0).Contiguous(),
+            "Reduce(t of shape [2, 3, 4], \"ijk\", \"jki\") has shape [3, 4, 2] and result[j, k, i] = t[i, j, k]");
+        TensorAssert.Equal(Contraction.Reduce(t, "ijk", "kij"), t.Permute(2, 0, 1).Contiguous(),
+            "Reduce(t of shape [2, 3, 4], \"ijk\", \"kij\") has shape [4, 2, 3] and result[k, i, j] = t[i, j, k]");
+    }
+
+    [Test]
+    public void Contract_GroupsWhoseStridesDoNotLineUp_AreStillMultipliedCorrectly()
+    {
+        // a's rows i and j come from a permuted view: j's stride (4) is not i's (12) times anything, so the group [i, j]
+        // cannot be one strided dimension; merging it anyway reads the wrong numbers (Reshape copies instead).
+        Tensor a = Randn(31, 3, 2, 4).Permute(1, 0, 2), b = Randn(32, 4, 5);
+        MatchesTheLoops(a, "ijk", b, "kl", "ijl");
+        Tensor expanded = Randn(33, 1, 3, 4).Expand(2, 3, 4); // stride 0 under b: a batch of repeats
+        MatchesTheLoops(expanded, "bik", Randn(34, 2, 4, 5), "bkj", "bij");
+    }
+
+    [Test]
+    public void Contract_ReadsViewsWithAnOffsetFromTheirFirstElement()
+    {
+        // Narrow and Select give views that start inside their storage: element [0, 0] is not storage[0].
+        Tensor big = Randn(35, 6, 4), stack = Randn(36, 3, 4, 5);
+        Tensor a = big.Narrow(0, 2, 3), b = stack.Select(0, 2); // offsets 8 and 40
+        MatchesTheLoops(a, "ik", b, "kj", "ij");
+        MatchesTheLoops(a, "ik", b.T(), "jk", "ji");
+        MatchesTheLoops(stack.Narrow(0, 1, 2), "ijk", Randn(37, 5, 2), "kl", "ijl"); // rows i and j merged into one view: offset 20
+    }
+
+    [Test]
     public void Operands_AreNotModified()
     {
         Tensor a = Randn(15, 3, 4), b = Randn(16, 4, 2);

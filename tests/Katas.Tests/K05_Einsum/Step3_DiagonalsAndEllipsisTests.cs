@@ -81,6 +81,27 @@ public class Step3_DiagonalsAndEllipsisTests
     }
 
     [Test]
+    public void Diagonal_OfAViewWithAnOffset_StartsAtTheViewsFirstElement()
+    {
+        // The operand may be a slice: its [0, 0] sits at its Offset in the storage, not at 0.
+        var stack = Tensor.Arange(18).View(2, 3, 3);
+        Tensor second = stack.Select(0, 1); // [[9, 10, 11], [12, 13, 14], [15, 16, 17]], offset 9
+        HasLabelsAndValues(Bind(["ii"], "i", second), 0, "i", at => second[at('i'), at('i')],
+            "ii->i on the second 3×3 matrix of Arange(18).View(2, 3, 3): the diagonal 9, 13, 17");
+    }
+
+    [Test]
+    public void Diagonal_OfAStridedView_StepsByTheViewsStrides()
+    {
+        // Every other row and column of a 6×6, starting at [0, 1]: strides (12, 2), offset 1. Its diagonal steps 12 + 2.
+        Tensor sparse = Tensor.Arange(36).View(6, 6).Slice(0, 0, 6, 2).Slice(1, 1, 6, 2);
+        HasLabelsAndValues(Bind(["ii"], "i", sparse), 0, "i", at => sparse[at('i'), at('i')],
+            "ii->i on Arange(36).View(6, 6)[::2, 1::2]: the diagonal 1, 15, 29");
+        Tensor cube = TensorGen.Randn(10, 4, 3, 3).Narrow(0, 1, 3); // [3, 3, 3], offset 9
+        HasLabelsAndValues(Bind(["iji"], "ij", cube), 0, "ij", at => cube[at('i'), at('j'), at('i')], "iji on a narrowed 4×3×3: t[i, j, i]");
+    }
+
+    [Test]
     public void RepeatedLetterWithDifferentSizes()
     {
         Fails(["ii"], "", [Tensor.Zeros(2, 3)], "a diagonal needs a square",
@@ -153,6 +174,8 @@ public class Step3_DiagonalsAndEllipsisTests
             "do not broadcast", "subscript i", "[2, 3]", "[3, 3]");
         Fails(["i", "i", "i"], "", [Tensor.Zeros(3), Tensor.Zeros(3), Tensor.Zeros(4)], "the third operand is the odd one",
             "do not broadcast", "subscript i", "operand 2", "[4]");
+        Fails(["j", "i", "i"], "", [Tensor.Zeros(2), Tensor.Zeros(3), Tensor.Zeros(4)], "operand 0 has no i: the clash is between operands 1 and 2",
+            "do not broadcast", "subscript i", "operand 1", "operand 2", "[3]", "[4]");
         Fails(["...i", "...i"], "...", [Tensor.Zeros(2, 4), Tensor.Zeros(3, 4)], "the dimensions under '...' broadcast too, or fail like any other",
             "do not broadcast", "'...'", "[2, 4]", "[3, 4]");
     }

@@ -98,6 +98,19 @@ public class Step4_ManyOperandsTests
     }
 
     [Test]
+    public void ViewsWithOffsetsAndStrides_EndToEnd()
+    {
+        // Slices start inside their storage and step over it: einsum must read what the view shows, nothing else.
+        Tensor grid = Randn(29, 7, 8);
+        Tensor block = grid.Narrow(0, 2, 4).Narrow(1, 3, 4);      // a 4×4 block at [2, 3]: offset 19
+        Tensor everyOther = grid.Slice(0, 1, 7, 2).Slice(1, 0, 8, 2); // rows 1, 3, 5 and columns 0, 2, 4, 6
+        MatchesTheLoops("ii->i", "ii->i", block);
+        MatchesTheLoops("ii", "ii->", block);
+        MatchesTheLoops("ij,jk->ik", "ij,jk->ik", everyOther, block);
+        MatchesTheLoops("ii,ij->j", "ii,ij->j", block, block.T());
+    }
+
+    [Test]
     public void BadInput_IsReportedByTheStepThatFindsIt()
     {
         Assert.That(() => EinsumOps.Einsum("i"), Throws.ArgumentException.With.Message.Contains("einsum(): must provide at least one operand"),

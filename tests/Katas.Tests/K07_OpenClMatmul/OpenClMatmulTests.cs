@@ -83,6 +83,14 @@ public class OpenClMatmulTests
     }
 
     [Test]
+    public void NoRowsOrNoColumns_GiveAnEmptyProduct()
+    {
+        // OpenCL has no zero-sized buffers either way: a product with no rows or no columns has nothing to compute.
+        TensorAssert.HasShape(Matmul.Multiply(Tensor.Zeros(0, 3), Tensor.Zeros(3, 4), KernelVariant.Naive), [0, 4], "0×3 @ 3×4: no rows");
+        TensorAssert.HasShape(Matmul.Multiply(Tensor.Zeros(2, 3), Tensor.Zeros(3, 0), KernelVariant.Naive), [2, 0], "2×3 @ 3×0: no columns");
+    }
+
+    [Test]
     public void InnerSizesThatDiffer_ThrowPyTorchsMessage()
     {
         var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784), KernelVariant.Naive),
@@ -95,6 +103,14 @@ public class OpenClMatmulTests
     {
         var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3), Tensor.Zeros(3, 2), KernelVariant.Naive));
         Assert.That(error!.Message, Does.Contain("[3]"), "the message should name the shape that is not 2-D");
+    }
+
+    [Test]
+    public void ANonMatrixB_ThrowsNamingItsShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3, 2), Tensor.Zeros(2), KernelVariant.Naive),
+            "B of shape [2] is a vector, not a matrix: check both operands' ranks");
+        Assert.That(error!.Message, Does.Contain("[2]"), "the message should name the shape that is not 2-D");
     }
 
     [Test]
@@ -123,6 +139,40 @@ public class OpenClMatmulTests
         }
         Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
             "when a kernel is missing, the constructor must release the program and the kernels it already created before throwing");
+    }
+
+    [Test]
+    public void AMissingLastKernel_ReleasesTheTwoKernelsAlreadyCreated()
+    {
+        // matmul_register_blocked renamed: matmul_naive and matmul_tiled exist by then, and both must be released.
+        string renamed = KernelSources.Source.Replace("__kernel void matmul_register_blocked(", "__kernel void matmul_register_blocks(");
+        int references = _device.ContextReferenceCount;
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var error = Assert.Throws<OpenClException>(() => new OpenClMatmulHost(_device, renamed).Dispose(),
+                "a source without matmul_register_blocked cannot make an OpenClMatmulHost")!;
+            Assert.That(error.Message, Does.Contain("matmul_register_blocked"), "the message names the kernel that is missing");
+        }
+        Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
+            "when the third kernel is missing, the constructor must release the program and both kernels it already created");
+    }
+
+    [Test]
+    public void ALaunchThatFails_StillReleasesItsBuffers()
+    {
+        // Kernels with the right names but only five parameters: clSetKernelArg(…, 5, …) fails after the buffers exist.
+        const string fiveParameters = """
+            __kernel void matmul_naive(const int M, const int N, const int K, __global const float* A, __global float* C) { }
+            __kernel void matmul_tiled(const int M, const int N, const int K, __global const float* A, __global float* C) { }
+            __kernel void matmul_register_blocked(const int M, const int N, const int K, __global const float* A, __global float* C) { }
+            """;
+        using var host = new OpenClMatmulHost(_device, fiveParameters);
+        int references = _device.ContextReferenceCount;
+        for (int attempt = 0; attempt < 5; attempt++)
+            Assert.Throws<OpenClException>(() => host.Multiply(Tensor.Ones(3, 2), Tensor.Ones(2, 4), KernelVariant.Naive),
+                "a kernel whose arguments do not fit must fail loudly: check the code every OpenCL call returns");
+        Assert.That(_device.ContextReferenceCount, Is.EqualTo(references),
+            "a Multiply that throws must still release the buffers it created: release them in a finally, not after the read");
     }
 
     [Test]

@@ -37,6 +37,22 @@ public class DeepStackTests
     }
 
     [Test]
+    public void Stats_RejectsAZeroWidth_NamingIt()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DeepStack.Stats(2, 0, Scaled(1), Identity, new Rng(1)),
+            "width 0: a layer with no units has no std to report");
+        Assert.That(error!.ParamName, Is.EqualTo("width"), "the exception names the parameter that is wrong");
+    }
+
+    [Test]
+    public void Stats_RejectsAZeroBatch_NamingIt()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => DeepStack.Stats(2, 10, Scaled(1), Identity, new Rng(1), batch: 0),
+            "batch 0: no inputs, no statistics");
+        Assert.That(error!.ParamName, Is.EqualTo("batch"), "the exception names the parameter that is wrong");
+    }
+
+    [Test]
     public void OneLayerOfStandardNormalWeights_MultipliesTheStdByTen()
     {
         // The chapter: std goes from 1 to 10.1 after one layer, because each output sums 100 products of variance 1.

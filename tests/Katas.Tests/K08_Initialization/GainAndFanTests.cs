@@ -39,6 +39,15 @@ public class GainAndFanTests
         Assert.That(error!.Message, Does.Contain("negative_slope"), "PyTorch's wording names the parameter");
     }
 
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void CalculateGain_WithAnInfiniteSlope_Throws(double slope)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Init.CalculateGain(Nonlinearity.LeakyRelu, slope),
+            $"slope {slope} is not a finite number: √(2/(1+a²)) would silently be 0");
+        Assert.That(error!.Message, Does.Contain("negative_slope"), "PyTorch's wording names the parameter");
+    }
+
     [Test]
     public void FanInAndFanOut_OfAConvWeight_MultipliesByTheReceptiveField()
     {

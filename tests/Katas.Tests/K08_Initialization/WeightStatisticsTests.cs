@@ -44,6 +44,38 @@ public class WeightStatisticsTests
     }
 
     [Test]
+    public void KaimingNormal_WithALeakySlope_UsesItsGain()
+    {
+        var w = Init.KaimingNormal(Shape, 0.5, FanMode.FanIn, new Rng(11));
+        AssertMoments(w, Math.Sqrt(2.0 / (1 + 0.25)) / Math.Sqrt(512), "Kaiming normal, leaky ReLU with a = 0.5: std = √(2/(1+a²))/√fan_in");
+    }
+
+    [Test]
+    public void KaimingUniform_InFanOutMode_UsesFanOut()
+    {
+        var w = Init.KaimingUniform(Shape, 0, FanMode.FanOut, new Rng(12));
+        double bound = Math.Sqrt(2.0) * Math.Sqrt(3.0 / 256);
+        AssertMoments(w, bound / Math.Sqrt(3), "Kaiming uniform (FanOut) of a [256, 512] weight: bound = √2·√(3/fan_out), fan_out = 256");
+        AssertInside(w, bound, "Kaiming uniform (FanOut): bound = √2·√(3/256)");
+    }
+
+    [Test]
+    public void KaimingUniform_WithANonlinearity_UsesItsGain()
+    {
+        var w = Init.KaimingUniform(Shape, 0, FanMode.FanIn, new Rng(13), Nonlinearity.Tanh);
+        double bound = 5.0 / 3.0 * Math.Sqrt(3.0 / 512);
+        AssertMoments(w, bound / Math.Sqrt(3), "Kaiming uniform for tanh: bound = (5/3)·√(3/fan_in), std = (5/3)/√fan_in");
+        AssertInside(w, bound, "Kaiming uniform for tanh: bound = (5/3)·√(3/512)");
+    }
+
+    [Test]
+    public void XavierNormal_ScalesByItsGain()
+    {
+        var w = Init.XavierNormal(Shape, 5.0 / 3.0, new Rng(14));
+        AssertMoments(w, 5.0 / 3.0 * Math.Sqrt(2.0 / (512 + 256)), "Xavier normal with gain 5/3 (tanh): std = (5/3)·√(2/(fan_in + fan_out))");
+    }
+
+    [Test]
     public void XavierNormal_HasStdGainTimesSqrtTwoOverFanInPlusFanOut()
     {
         var w = Init.XavierNormal(Shape, 1.0, new Rng(4));
