@@ -49,6 +49,18 @@ public class DataLoaderTests
     }
 
     [Test]
+    public void Loader_OverAViewOfTheData_ServesTheViewsRows()
+    {
+        // Narrow gives a view into the same storage, starting at row 10's first float: row i of the view is row 10 + i.
+        var (x, y) = Numbered(30);
+        Tensor view = x.Narrow(0, 10, 12);
+        var loader = new DataLoader(view, y[10..22], batchSize: 5);
+        int[] served = loader.SelectMany(b => Enumerable.Range(0, b.X.Shape[0]).Select(i => (int)b.X[i, 0])).ToArray();
+        Assert.That(served, Is.EqualTo(Enumerable.Range(10, 12)),
+            "a loader over x.Narrow(0, 10, 12) (a view whose Offset is 20 floats) serves rows 10 to 21, in order");
+    }
+
+    [Test]
     public void BadArguments_AreRejectedWithTheValues()
     {
         var (x, y) = Numbered(10);

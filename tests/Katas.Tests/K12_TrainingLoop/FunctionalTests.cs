@@ -30,6 +30,17 @@ public class FunctionalTests
     }
 
     [Test]
+    public void LogSumExp_OfRowsOfVeryDifferentScales_SubtractsEachRowsOwnMaximum()
+    {
+        // One maximum for the whole batch (1000) would make every exp of the other rows underflow to 0, and log 0 = −∞.
+        var x = Tensor.FromArray(new float[,] { { 1000, 999, 998 }, { 0, -1, -2 }, { -1000, -1001, -1002 } });
+        float tail = (float)Math.Log(1 + Math.Exp(-1) + Math.Exp(-2));
+        TensorAssert.Near(Functional.LogSumExp(x), Tensor.FromArray(1000 + tail, tail, -1000 + tail),
+            "rows of logits near 1000, 0 and −1000: each row's log-sum-exp is its own max + log(1 + e⁻¹ + e⁻²)",
+            inputs: [("x", x)]);
+    }
+
+    [Test]
     public void NaiveLogSoftmax_OverflowsAt1000_WhileTheTrickDoesNot()
     {
         var x = Tensor.FromArray(new float[,] { { 1000, 1000, 999 } });
@@ -94,6 +105,28 @@ public class FunctionalTests
     {
         var scores = Tensor.FromArray(new float[,] { { 0.1f, 0.9f }, { 2f, -1f }, { 0f, 3f }, { 5f, 4f } });
         Assert.That(Metrics.Accuracy(scores, [1, 0, 0, 1]), Is.EqualTo(0.5f), "rows 0 and 1 are right, rows 2 and 3 wrong");
+    }
+
+    [Test]
+    public void Accuracy_WithThreeClasses_CountsTheLargestScoreNotTheSmallest()
+    {
+        // Largest score: classes 1, 0, 1, 2 (three of four right); smallest: 0, 1, 0, 0 (none right).
+        var scores = Tensor.FromArray(new float[,] { { 0.2f, 0.5f, 0.3f }, { 3f, -1f, 0f }, { -2f, 4f, 1f }, { 1f, 2f, 5f } });
+        int[] targets = [1, 0, 2, 2];
+        Assert.That(Metrics.Accuracy(scores, targets), Is.EqualTo(0.75f),
+            $"rows 0, 1 and 3 have their largest score at the target, row 2 does not (picking the smallest would give 0)\nscores = {scores}\ntargets = [1, 0, 2, 2]");
+    }
+
+    [Test]
+    public void TargetEqualToTheClassCount_OrNegative_IsOutOfBounds()
+    {
+        // Ten classes are numbered 0 to 9: 10 is one past the end, and −1 is before the start.
+        var past = Assert.Throws<ArgumentException>(() => Functional.CrossEntropy(Tensor.Zeros(2, 10), [3, 10]),
+            "targets [3, 10] with 10 classes (0 to 9)");
+        Assert.That(past!.Message, Does.Contain("Target 10 is out of bounds."));
+        var negative = Assert.Throws<ArgumentException>(() => Functional.Nll(Tensor.Zeros(2, 10), [-1, 0]),
+            "targets [-1, 0] with 10 classes (0 to 9)");
+        Assert.That(negative!.Message, Does.Contain("Target -1 is out of bounds."));
     }
 
     [Test]

@@ -41,6 +41,35 @@ public class Conv2dTests
             $"conv by unfold vs loops, {c}, bias {(bias is null ? "none" : "random")}", atol: 1e-4);
     });
 
+    // Input [2, 3, 7, 6] and weight [4, 3, 3, 3]: (1, 0) gives a 5×4 output, (2, 1) 4×3, (3, 2) 3×3.
+    [TestCase(1, 0)]
+    [TestCase(2, 1)]
+    [TestCase(3, 2)]
+    public void Direct_MatchesTheDefinition_WithStrideAndPadding(int stride, int padding)
+    {
+        var (input, weight, bias) = Operands();
+        TensorAssert.Near(Conv2d.Direct(input, weight, bias, stride, padding), ConvReference.Conv(input, weight, bias, stride, padding),
+            $"Direct against the README's formula written out in the test: input [2, 3, 7, 6], weight [4, 3, 3, 3], stride {stride}, padding {padding}",
+            atol: 1e-4);
+    }
+
+    [TestCase(1, 0)]
+    [TestCase(2, 1)]
+    [TestCase(3, 2)]
+    public void ByUnfold_MatchesTheDefinition_WithStrideAndPadding(int stride, int padding)
+    {
+        var (input, weight, bias) = Operands();
+        TensorAssert.Near(Conv2d.ByUnfold(input, weight, bias, stride, padding), ConvReference.Conv(input, weight, bias, stride, padding),
+            $"ByUnfold against the README's formula written out in the test: input [2, 3, 7, 6], weight [4, 3, 3, 3], bias one per output channel, stride {stride}, padding {padding}",
+            atol: 1e-4);
+    }
+
+    private static (Tensor Input, Tensor Weight, Tensor Bias) Operands()
+    {
+        var rng = new Rng(17);
+        return (Tensor.Randn(rng, 2, 3, 7, 6), Tensor.Randn(rng, 4, 3, 3, 3), Tensor.Randn(rng, 4));
+    }
+
     [Test]
     public void ChannelsThatDoNotMatch_ThrowPyTorchsMessage()
     {

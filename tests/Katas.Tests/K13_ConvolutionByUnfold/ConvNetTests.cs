@@ -1,6 +1,7 @@
 using Foundations;
 using Foundations.Data;
 using Katas.ConvolutionByUnfold;
+using KataTests.Support;
 using NUnit.Framework;
 
 namespace KataTests.K13_ConvolutionByUnfold;
@@ -17,6 +18,47 @@ public class ConvNetTests
         {
             new[] { 8, 1, 3, 3 }, new[] { 8 }, new[] { 16, 8, 3, 3 }, new[] { 16 }, new[] { 10, 784 }, new[] { 10 },
         }), "conv 1→8, conv 8→16, linear 784→10, each with its bias");
+    }
+
+    [Test]
+    public void StartsWithKaimingWeights_ForTheFanIn_AndZeroBiases()
+    {
+        IReadOnlyList<Tensor> p = new ConvNet(new Rng(1)).Parameters;
+        // fan_in = in_channels · 3 · 3 for a convolution (9 and 72), 784 for the linear layer.
+        Assert.That(p[0].Std().Item(), Is.EqualTo(Math.Sqrt(2.0 / 9)).Within(30).Percent, "conv1 [8, 1, 3, 3]: std √(2 / (1·3·3)), from only 72 draws");
+        Assert.That(p[2].Std().Item(), Is.EqualTo(Math.Sqrt(2.0 / 72)).Within(10).Percent, "conv2 [16, 8, 3, 3]: std √(2 / (8·3·3))");
+        Assert.That(p[4].Std().Item(), Is.EqualTo(Math.Sqrt(2.0 / 784)).Within(5).Percent, "linear [10, 784]: std √(2 / 784)");
+        Assert.That(p[1].ToArray().Concat(p[3].ToArray()).Concat(p[5].ToArray()), Is.All.EqualTo(0f), "biases start at zero");
+    }
+
+    [Test]
+    public void Forward_IsConvReluConvReluLinear()
+    {
+        Tensor images = Rows(FashionMnist.LoadEmbedded().Normalize().Train.Images, 0, 3);
+        var net = new ConvNet(new Rng(3));
+        IReadOnlyList<Tensor> p = net.Parameters;
+        // The README's network, from the test's own convolution: conv(2, 1), ReLU, conv(2, 1), ReLU, flatten, linear.
+        Tensor h1 = ConvReference.Conv(images.Reshape(3, 1, 28, 28), p[0], p[1], 2, 1).ClampMin(0);
+        Tensor flat = ConvReference.Conv(h1, p[2], p[3], 2, 1).ClampMin(0).Reshape(3, 784);
+        Tensor expected = flat.Matmul(p[4].T()) + p[5];
+        TensorAssert.Near(net.Forward(images), expected,
+            "logits of 3 images: conv 1→8 (3×3, stride 2, padding 1), ReLU, conv 8→16 (same), ReLU, flatten to 784, linear 784→10",
+            rtol: 1e-3, atol: 1e-4);
+    }
+
+    [Test]
+    public void Step_MovesEveryParameterByMinusTheLearningRateTimesItsGradient()
+    {
+        Tensor images = Rows(FashionMnist.LoadEmbedded().Normalize().Train.Images, 0, 4);
+        int[] labels = [3, 1, 4, 1];
+        var net = new ConvNet(new Rng(5));
+        var (loss, gradients) = net.LossAndGradients(images, labels);
+        Tensor[] before = net.Parameters.Select(p => p.Clone()).ToArray();
+        float returned = net.Step(images, labels, 0.5f);
+        Assert.That(returned, Is.EqualTo(loss).Within(1e-6), "Step returns the batch's loss before the step");
+        for (int i = 0; i < before.Length; i++)
+            TensorAssert.Near(net.Parameters[i], before[i] - gradients[i] * 0.5f, $"parameter {i} after Step(lr 0.5): p − 0.5·∂loss/∂p, in place",
+                rtol: 1e-5, atol: 1e-6);
     }
 
     [TestCase(2UL)] // checked on seeds 2 and 5–10 with the reference solution

@@ -37,6 +37,16 @@ public class UnfoldTests
             "the top-left tap is in the padding for every position but the last");
     }
 
+    [Test]
+    public void Unfold_OfABatchCutFromALargerTensor_ReadsThatBatchsImages()
+    {
+        // Narrow gives a view into the same storage, starting at image 2: its values do not start at storage index 0.
+        Tensor all = Tensor.Randn(new Rng(8), 4, 2, 5, 5);
+        Tensor view = all.Narrow(0, 2, 2);
+        TensorAssert.Equal(Im2Col.Unfold(view, 3, 3, stride: 2, padding: 1), ConvReference.Unfold(view, 3, 3, 2, 1),
+            "unfold of images 2 and 3 of a [4, 2, 5, 5] batch, taken with Narrow (a view whose Offset is 100 floats)");
+    }
+
     [TestCase(28, 5, 2, 2, 14)]
     [TestCase(14, 3, 2, 1, 7)]
     [TestCase(7, 3, 2, 1, 4)]
