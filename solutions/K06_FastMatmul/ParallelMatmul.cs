@@ -7,9 +7,9 @@ namespace Katas.FastMatmul;
 /// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, the
 /// cores sharing each packed slice of B. The loop nest, outermost first:
 /// <code>
-/// for each nc-wide slice of columns:        (B's slice: a share of the L3)
-///   for each kc-deep slice of k:            pack B[kc × nc] into NR-wide panels, once, shared by every core
-///     for each mc-tall block of rows:       one core takes it: pack A[mc × kc] into 6-row panels (stays in its L2)
+/// for each nc-wide slice of columns:        pack B[k × nc] into kc-deep slices of NR-wide panels, once, shared
+///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
+///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
 ///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
 /// </code>
@@ -72,18 +72,14 @@ public static class ParallelMatmul
         public void Run()
         {
             // Rented, not allocated: the buffer comes back warm from the last call instead of as new garbage.
-            float[] packedB = ArrayPool<float>.Shared.Rent(_kcMax * _ncMax);
+            float[] packedB = ArrayPool<float>.Shared.Rent(_k * CacheBlocks.DivideUp(_ncMax, _nr) * _nr);
             try
             {
                 for (int jc = 0; jc < _n; jc += _ncMax)
                 {
                     int nc = Math.Min(_ncMax, _n - jc);
-                    for (int pc = 0; pc < _k; pc += _kcMax)
-                    {
-                        int kc = Math.Min(_kcMax, _k - pc);
-                        PackSharedB(pc, kc, jc, nc, packedB);
-                        MultiplyBlocks(pc, kc, jc, nc, packedB);
-                    }
+                    PackSharedB(jc, nc, packedB);
+                    MultiplyBlocks(jc, nc, packedB);
                 }
             }
             finally
@@ -92,26 +88,34 @@ public static class ParallelMatmul
             }
         }
 
-        /// <summary>Packs B[pc.., jc..] (kc × nc) once; each core packs an equal run of its panels.</summary>
-        private void PackSharedB(int pc, int kc, int jc, int nc, float[] packedB)
+        /// <summary>
+        /// Packs B[:, jc..jc+nc] once, every kc slice of it (slice pc starts at pc·panels·NR), for all the cores to
+        /// share; each core packs an equal run of the panels. Packing all the slices up front means the cores meet
+        /// only twice per product (after packing, and at the end) instead of twice per slice.
+        /// </summary>
+        private void PackSharedB(int jc, int nc, float[] packedB)
         {
             int panels = CacheBlocks.DivideUp(nc, _nr), pieces = Math.Min(_threads, panels);
             void Piece(int t)
             {
                 int first = panels * t / pieces, last = panels * (t + 1) / pieces;
                 int col0 = first * _nr, cols = Math.Min(nc, last * _nr) - col0;
-                if (cols > 0) PanelPacking.PackB(_b, pc, kc, jc + col0, cols, _nr, packedB.AsSpan(first * kc * _nr));
+                for (int pc = 0; pc < _k; pc += _kcMax)
+                {
+                    int kc = Math.Min(_kcMax, _k - pc);
+                    PanelPacking.PackB(_b, pc, kc, jc + col0, cols, _nr, packedB.AsSpan(pc * panels * _nr + first * kc * _nr));
+                }
             }
             if (pieces == 1) Piece(0);
             else Parallel.For(0, pieces, _options, Piece);
         }
 
         /// <summary>
-        /// C[:, jc..jc+nc] += A[:, pc..pc+kc] · (packed B). The work items are the mc-tall row blocks, which the cores
-        /// take one at a time, so a core that is slowed down (by another program, say) simply takes fewer. When there
-        /// are fewer row blocks than cores (a short, wide C), each row block is also cut into runs of B's panels.
+        /// C[:, jc..jc+nc] = A · (packed B). The work items are the mc-tall row blocks, which the cores take one at a
+        /// time, so a core that is slowed down (by another program, say) simply takes fewer. When there are fewer row
+        /// blocks than cores (a short, wide C), each row block is also cut into runs of B's panels.
         /// </summary>
-        private void MultiplyBlocks(int pc, int kc, int jc, int nc, float[] packedB)
+        private void MultiplyBlocks(int jc, int nc, float[] packedB)
         {
             int rowBlocks = CacheBlocks.DivideUp(_m, _mcMax), panels = CacheBlocks.DivideUp(nc, _nr);
             int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, CacheBlocks.DivideUp(_threads, rowBlocks));
@@ -120,33 +124,38 @@ public static class ParallelMatmul
             {
                 int ic = item / panelRuns * _mcMax, run = item % panelRuns;
                 int mc = Math.Min(_mcMax, _m - ic);
-                PanelPacking.PackA(_a, ic, mc, pc, kc, packedA);
                 int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
-                MultiplyPanels(packedA, ic, mc, kc, packedB, jc, nc, firstPanel, lastPanel);
+                for (int pc = 0; pc < _k; pc += _kcMax)
+                {
+                    int kc = Math.Min(_kcMax, _k - pc);
+                    PanelPacking.PackA(_a, ic, mc, pc, kc, packedA);
+                    MultiplyPanels(packedA, ic, mc, kc, packedB.AsSpan(pc * panels * _nr), jc, nc, firstPanel, lastPanel);
+                }
             }
+            int bufferLength = _mcMax * _kcMax;
             if (items == 1 || _threads == 1)
             {
-                float[] packedA = ArrayPool<float>.Shared.Rent(_mcMax * kc);
+                float[] packedA = ArrayPool<float>.Shared.Rent(bufferLength);
                 try { for (int item = 0; item < items; item++) Item(item, packedA); }
                 finally { ArrayPool<float>.Shared.Return(packedA); }
                 return;
             }
             // Each worker rents its own A buffer once (localInit) and returns it when it runs out of items.
             Parallel.For(0, items, _options,
-                () => ArrayPool<float>.Shared.Rent(_mcMax * kc),
+                () => ArrayPool<float>.Shared.Rent(bufferLength),
                 (item, _, packedA) => { Item(item, packedA); return packedA; },
                 packedA => ArrayPool<float>.Shared.Return(packedA));
         }
 
         /// <summary>The two innermost loops: every 6-row panel of the packed A block against B's panels first..last.</summary>
-        private void MultiplyPanels(float[] packedA, int ic, int mc, int kc, float[] packedB, int jc, int nc, int firstPanel, int lastPanel)
+        private void MultiplyPanels(float[] packedA, int ic, int mc, int kc, ReadOnlySpan<float> packedB, int jc, int nc, int firstPanel, int lastPanel)
         {
             int mr = MicroKernel.Rows, nr = _nr;
             Span<float> scratch = stackalloc float[MicroKernel.Rows * MicroKernel.Columns(VectorWidth.Bits512)];
             for (int panel = firstPanel; panel < lastPanel; panel++)
             {
                 int jr = panel * nr;
-                ReadOnlySpan<float> bPanel = packedB.AsSpan(jr * kc, nr * kc);
+                ReadOnlySpan<float> bPanel = packedB.Slice(jr * kc, nr * kc);
                 for (int ir = 0; ir < mc; ir += mr)
                 {
                     ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, mr * kc);
