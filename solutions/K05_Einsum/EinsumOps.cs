@@ -19,6 +19,8 @@ public static class EinsumOps
         ArgumentNullException.ThrowIfNull(operands);
         foreach (Tensor operand in operands) ArgumentNullException.ThrowIfNull(operand, nameof(operands));
 
+        if (IsPlainMatmul(equation, operands)) return Tensor.Matmul(operands[0], operands[1]);
+
         BoundEquation bound = EquationBinder.Bind(EquationParser.Parse(equation, operands.Length), operands);
         if (bound.Operands.Count == 1) return Contraction.Reduce(bound.Operands[0], bound.Labels[0], bound.Output);
 
@@ -35,5 +37,21 @@ public static class EinsumOps
             labels = keep;
         }
         return result;
+    }
+
+    /// <summary>
+    /// "ik,kj->ij" (any three distinct letters) on two matrices whose inner sizes agree: exactly the matrix product,
+    /// so it goes straight to <see cref="Tensor.Matmul(Tensor, Tensor)"/>. Parsing and planning cost about as much as
+    /// the chapter's whole 5×784 @ 784×10 product; anything else, including every mistake, takes the general path
+    /// and its messages.
+    /// </summary>
+    private static bool IsPlainMatmul(string equation, Tensor[] operands)
+    {
+        if (equation.Length != 9 || operands.Length != 2 || equation[2] != ',' || equation[5] != '-' || equation[6] != '>') return false;
+        char i = equation[0], k = equation[1], j = equation[4];
+        bool shapedLikeAProduct = equation[3] == k && equation[7] == i && equation[8] == j
+            && char.IsAsciiLetter(i) && char.IsAsciiLetter(k) && char.IsAsciiLetter(j) && i != k && k != j && i != j;
+        Tensor a = operands[0], b = operands[1];
+        return shapedLikeAProduct && a.Rank == 2 && b.Rank == 2 && a.Shape[1] == b.Shape[0];
     }
 }

@@ -4,20 +4,20 @@ using Foundations;
 namespace Katas.FastMatmul;
 
 /// <summary>
-/// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, one
-/// rectangle of C per core. The loop nest inside each rectangle, outermost first:
+/// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, the
+/// cores sharing each packed slice of B. The loop nest, outermost first:
 /// <code>
-/// for each nc-wide slice of columns:        (B's slice fits the L3)
-///   for each kc-deep slice of k:            pack B[kc × nc] into NR-wide panels
-///     for each mc-tall block of rows:       pack A[mc × kc] into 6-row panels      (stays in L2)
+/// for each nc-wide slice of columns:        pack B[k × nc] into kc-deep slices of NR-wide panels, once, shared
+///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
+///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
 ///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
 /// </code>
+/// Products too small to pay for packing and threads skip all of it (<see cref="SmallProduct"/>).
 /// </summary>
 public static class ParallelMatmul
 {
-    // Below about a million multiply-adds, waking a second core costs more than it saves (the chapter's
-    // 5×784 @ 784×10 is 39,200).
+    // Below about a million multiply-adds, waking a second core costs more than it saves.
     private const long ParallelThreshold = 1L << 20;
 
     /// <summary>
@@ -34,96 +34,144 @@ public static class ParallelMatmul
     {
         var (m, k, n) = ProductShapes.Check(a, b);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        int nr = MicroKernel.Columns(width);
+        _ = MicroKernel.Columns(width); // rejects a width that is not 128, 256 or 512 before any work
         var c = Tensor.Zeros(m, n);
         if (m == 0 || n == 0 || k == 0) return c; // an empty sum is 0, and Zeros already says so
-        if ((long)m * n * k < ParallelThreshold) threads = 1;
-
-        // One equal rectangle per core, cutting the longer side of C in whole tiles: two cores get two halves and
-        // finish together. Each core packs what its rectangle needs, so the cores never wait for each other.
-        int rowTiles = CacheBlocks.DivideUp(m, MicroKernel.Rows), columnPanels = CacheBlocks.DivideUp(n, nr);
-        bool splitRows = rowTiles >= columnPanels;
-        int pieces = Math.Min(threads, splitRows ? rowTiles : columnPanels);
-        var job = new Job(a, b, c.Storage, k, n, width);
-        void Piece(int t)
+        long multiplyAdds = (long)m * n * k;
+        if (multiplyAdds <= SmallProduct.MaxMultiplyAdds)
         {
-            if (splitRows)
-            {
-                var (first, last) = Share(rowTiles, t, pieces, MicroKernel.Rows, m);
-                job.Rectangle(first, last - first, 0, n);
-            }
-            else
-            {
-                var (first, last) = Share(columnPanels, t, pieces, nr, n);
-                job.Rectangle(0, m, first, last - first);
-            }
+            SmallProduct.Multiply(a, b, c.Storage, width);
+            return c;
         }
-        if (pieces == 1) Piece(0);
-        else Parallel.For(0, pieces, Piece);
+        if (multiplyAdds < ParallelThreshold) threads = 1;
+        new BlockedProduct(a, b, c.Storage, m, k, n, width, threads).Run();
         return c;
     }
 
-    /// <summary>Piece t of <paramref name="pieces"/> over <paramref name="units"/> units of <paramref name="unitSize"/> rows or columns.</summary>
-    private static (int First, int Last) Share(int units, int t, int pieces, int unitSize, int limit) =>
-        (Math.Min(units * t / pieces * unitSize, limit), Math.Min(units * (t + 1) / pieces * unitSize, limit));
-
-    /// <summary>One product's operands, and the single-core loop nest over one rectangle of C.</summary>
-    private sealed class Job(Tensor a, Tensor b, float[] c, int k, int n, VectorWidth width)
+    /// <summary>One product's operands, block sizes and the loops over its blocks.</summary>
+    private sealed class BlockedProduct
     {
-        private readonly int _nr = MicroKernel.Columns(width);
+        private readonly Tensor _a, _b;
+        private readonly float[] _c;
+        private readonly int _m, _k, _n, _nr, _threads, _kcMax, _mcMax, _ncMax;
+        private readonly VectorWidth _width;
+        private readonly ParallelOptions _options;
 
-        /// <summary>C[row0.., col0..] (rows × cols of it) = A[row0.., :] @ B[:, col0..].</summary>
-        public void Rectangle(int row0, int rows, int col0, int cols)
+        public BlockedProduct(Tensor a, Tensor b, float[] c, int m, int k, int n, VectorWidth width, int threads)
         {
-            if (rows <= 0 || cols <= 0) return;
-            int mr = MicroKernel.Rows, nr = _nr;
-            int kcMax = CacheBlocks.Even(k, CacheBlocks.Depth);
-            int mcMax = CacheBlocks.Even(rows, CacheBlocks.Rows, mr);
-            int ncMax = CacheBlocks.Even(cols, CacheBlocks.Columns, nr);
-            // Rented, not allocated: the buffers come back warm from the last call instead of as new garbage.
-            float[] packedB = ArrayPool<float>.Shared.Rent(kcMax * ncMax);
-            float[] packedA = ArrayPool<float>.Shared.Rent(kcMax * mcMax);
-            Span<float> scratch = stackalloc float[mr * nr];
+            (_a, _b, _c, _m, _k, _n, _width, _threads) = (a, b, c, m, k, n, width, threads);
+            _nr = MicroKernel.Columns(width);
+            _kcMax = CacheBlocks.Even(k, CacheBlocks.Depth);
+            _ncMax = CacheBlocks.Even(n, CacheBlocks.Columns, _nr);
+            // A whole number of row blocks per core, so that the cores run out of blocks together.
+            int rowBlocks = CacheBlocks.DivideUp(CacheBlocks.DivideUp(m, CacheBlocks.Rows), threads) * threads;
+            _mcMax = CacheBlocks.DivideUp(CacheBlocks.DivideUp(m, rowBlocks), MicroKernel.Rows) * MicroKernel.Rows;
+            _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        }
+
+        public void Run()
+        {
+            // Rented, not allocated: the buffer comes back warm from the last call instead of as new garbage.
+            float[] packedB = ArrayPool<float>.Shared.Rent(_k * CacheBlocks.DivideUp(_ncMax, _nr) * _nr);
             try
             {
-                for (int jc = col0; jc < col0 + cols; jc += ncMax)
+                for (int jc = 0; jc < _n; jc += _ncMax)
                 {
-                    int nc = Math.Min(ncMax, col0 + cols - jc);
-                    for (int pc = 0; pc < k; pc += kcMax)
-                    {
-                        int kc = Math.Min(kcMax, k - pc);
-                        PanelPacking.PackB(b, pc, kc, jc, nc, nr, packedB);
-                        for (int ic = row0; ic < row0 + rows; ic += mcMax)
-                        {
-                            int mc = Math.Min(mcMax, row0 + rows - ic);
-                            PanelPacking.PackA(a, ic, mc, pc, kc, packedA);
-                            for (int jr = 0; jr < nc; jr += nr)
-                            {
-                                ReadOnlySpan<float> bPanel = packedB.AsSpan(jr * kc, nr * kc);
-                                for (int ir = 0; ir < mc; ir += mr)
-                                {
-                                    ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, mr * kc);
-                                    int cIndex = (ic + ir) * n + jc + jr;
-                                    int tileRows = Math.Min(mr, mc - ir), tileCols = Math.Min(nr, nc - jr);
-                                    if (tileRows == mr && tileCols == nr)
-                                        MicroKernel.Multiply(aPanel, bPanel, kc, c.AsSpan(cIndex), n, width);
-                                    else
-                                    {
-                                        // A tile cut by the edge of C: compute it whole into a scratch tile, add the part inside C.
-                                        scratch.Clear();
-                                        MicroKernel.Multiply(aPanel, bPanel, kc, scratch, nr, width);
-                                        BlockedMatmul.AddCorner(scratch, nr, c, cIndex, n, tileRows, tileCols);
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    int nc = Math.Min(_ncMax, _n - jc);
+                    PackSharedB(jc, nc, packedB);
+                    MultiplyBlocks(jc, nc, packedB);
                 }
             }
             finally
             {
-                ArrayPool<float>.Shared.Return(packedA);
                 ArrayPool<float>.Shared.Return(packedB);
+            }
+        }
+
+        /// <summary>
+        /// Packs B[:, jc..jc+nc] once, every kc slice of it (slice pc starts at pc·panels·NR), for all the cores to
+        /// share; each core packs an equal run of the panels. Packing all the slices up front means the cores meet
+        /// only twice per product (after packing, and at the end) instead of twice per slice.
+        /// </summary>
+        private void PackSharedB(int jc, int nc, float[] packedB)
+        {
+            int panels = CacheBlocks.DivideUp(nc, _nr), pieces = Math.Min(_threads, panels);
+            void Piece(int t)
+            {
+                int first = panels * t / pieces, last = panels * (t + 1) / pieces;
+                int col0 = first * _nr, cols = Math.Min(nc, last * _nr) - col0;
+                for (int pc = 0; pc < _k; pc += _kcMax)
+                {
+                    int kc = Math.Min(_kcMax, _k - pc);
+                    PanelPacking.PackB(_b, pc, kc, jc + col0, cols, _nr, packedB.AsSpan(pc * panels * _nr + first * kc * _nr));
+                }
+            }
+            if (pieces == 1) Piece(0);
+            else Parallel.For(0, pieces, _options, Piece);
+        }
+
+        /// <summary>
+        /// C[:, jc..jc+nc] = A · (packed B). The work items are the mc-tall row blocks, which the cores take one at a
+        /// time, so a core that is slowed down (by another program, say) simply takes fewer. When there are fewer row
+        /// blocks than cores (a short, wide C), each row block is also cut into runs of B's panels.
+        /// </summary>
+        private void MultiplyBlocks(int jc, int nc, float[] packedB)
+        {
+            int rowBlocks = CacheBlocks.DivideUp(_m, _mcMax), panels = CacheBlocks.DivideUp(nc, _nr);
+            int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, CacheBlocks.DivideUp(_threads, rowBlocks));
+            int items = rowBlocks * panelRuns;
+            void Item(int item, float[] packedA)
+            {
+                int ic = item / panelRuns * _mcMax, run = item % panelRuns;
+                int mc = Math.Min(_mcMax, _m - ic);
+                int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
+                for (int pc = 0; pc < _k; pc += _kcMax)
+                {
+                    int kc = Math.Min(_kcMax, _k - pc);
+                    PanelPacking.PackA(_a, ic, mc, pc, kc, packedA);
+                    MultiplyPanels(packedA, ic, mc, kc, packedB.AsSpan(pc * panels * _nr), jc, nc, firstPanel, lastPanel);
+                }
+            }
+            int bufferLength = _mcMax * _kcMax;
+            if (items == 1 || _threads == 1)
+            {
+                float[] packedA = ArrayPool<float>.Shared.Rent(bufferLength);
+                try { for (int item = 0; item < items; item++) Item(item, packedA); }
+                finally { ArrayPool<float>.Shared.Return(packedA); }
+                return;
+            }
+            // Each worker rents its own A buffer once (localInit) and returns it when it runs out of items.
+            Parallel.For(0, items, _options,
+                () => ArrayPool<float>.Shared.Rent(bufferLength),
+                (item, _, packedA) => { Item(item, packedA); return packedA; },
+                packedA => ArrayPool<float>.Shared.Return(packedA));
+        }
+
+        /// <summary>The two innermost loops: every 6-row panel of the packed A block against B's panels first..last.</summary>
+        private void MultiplyPanels(float[] packedA, int ic, int mc, int kc, ReadOnlySpan<float> packedB, int jc, int nc, int firstPanel, int lastPanel)
+        {
+            int mr = MicroKernel.Rows, nr = _nr;
+            Span<float> scratch = stackalloc float[MicroKernel.Rows * MicroKernel.Columns(VectorWidth.Bits512)];
+            for (int panel = firstPanel; panel < lastPanel; panel++)
+            {
+                int jr = panel * nr;
+                ReadOnlySpan<float> bPanel = packedB.Slice(jr * kc, nr * kc);
+                for (int ir = 0; ir < mc; ir += mr)
+                {
+                    ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, mr * kc);
+                    int cIndex = (ic + ir) * _n + jc + jr;
+                    int tileRows = Math.Min(mr, mc - ir), tileCols = Math.Min(nr, nc - jr);
+                    if (tileRows == mr && tileCols == nr)
+                        MicroKernel.Multiply(aPanel, bPanel, kc, _c.AsSpan(cIndex), _n, _width);
+                    else
+                    {
+                        // A tile cut by the edge of C: compute it whole into a scratch tile, add the part inside C.
+                        Span<float> tile = scratch[..(mr * nr)];
+                        tile.Clear();
+                        MicroKernel.Multiply(aPanel, bPanel, kc, tile, nr, _width);
+                        BlockedMatmul.AddCorner(tile, nr, _c, cIndex, _n, tileRows, tileCols);
+                    }
+                }
             }
         }
     }

@@ -32,7 +32,7 @@ public class Step2_SimdFmaTests
     }
 
     [Test]
-    public void TransposedViews_AreReadThroughTheirStrides([Values(VectorWidth.Bits128, VectorWidth.Bits256)] VectorWidth width)
+    public void TransposedViews_AreReadThroughTheirStrides([Values(VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512)] VectorWidth width)
     {
         Tensor a = TensorGen.Randn(14, 33, 17).T(), b = TensorGen.Randn(15, 40, 33).T();
         TensorAssert.Near(SimdMatmul.Multiply(a, b, width), Reference.Product(a, b), "Aᵀ-view (17×33) @ Bᵀ-view (33×40)",

@@ -30,7 +30,7 @@ public class Step3_PackingAndBlocksTests
     }
 
     [Test]
-    public void PackB_WritesPanelsOfTheGivenWidth_KMajor_WithZeroColumnsPastTheEnd([Values(8, 16)] int width)
+    public void PackB_WritesPanelsOfTheGivenWidth_KMajor_WithZeroColumnsPastTheEnd([Values(8, 16, 32)] int width)
     {
         // Every other column of B, from row 3: a column stride of 2 and an offset.
         Tensor b = TensorGen.Randn(22, 12, 44).Narrow(0, 3, 9).Slice(1, 0, 44, 2); // 9×22

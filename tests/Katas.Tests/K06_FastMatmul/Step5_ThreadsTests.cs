@@ -20,7 +20,7 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
 
     // 1×1: a single multiply. 7×13@13×5: nothing is a multiple of a vector or a micro-tile.
     // 257×129@129×65: one row and one column past a power of two, big enough to use every core.
-    // 5×784@784×10: the chapter's case, fewer rows than one micro-tile and k cut into several slices.
+    // 5×784@784×10: the chapter's case, fewer rows than one micro-tile.
     [TestCase(1, 1, 1)]
     [TestCase(7, 13, 5)]
     [TestCase(257, 129, 65)]
@@ -44,6 +44,29 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
         Tensor a = TensorGen.Randn(41, 100, 300), b = TensorGen.Randn(42, 300, 70);
         TensorAssert.Near(ParallelMatmul.Multiply(a, b, width, threads), Reference.Product(a, b),
             $"100×300 @ 300×70 with {(int)width}-bit vectors on {threads} thread(s)", atol: Reference.Atol(300));
+    }
+
+    // Small products (up to 65,536 multiply-adds) may skip packing and threads; that path must hold at every width too.
+    // n = 10 and 37 leave columns that do not fill a vector; k = 9 is not a multiple of an unrolled loop.
+    [Test]
+    public void SmallProducts_MatchTheReference_AtEveryWidth(
+        [Values(VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512)] VectorWidth width,
+        [Values(new[] { 5, 784, 10 }, new[] { 3, 9, 37 }, new[] { 1, 1, 1 })] int[] shape)
+    {
+        int m = shape[0], k = shape[1], n = shape[2];
+        Tensor a = TensorGen.Randn(m * 100 + n, m, k), b = TensorGen.Randn(k * 100 + n, k, n);
+        TensorAssert.Near(ParallelMatmul.Multiply(a, b, width, 1), Reference.Product(a, b),
+            $"{m}×{k} @ {k}×{n} with {(int)width}-bit vectors: every column, including those past the last whole vector",
+            atol: Reference.Atol(k));
+    }
+
+    [Test]
+    public void SmallProduct_ReadsViewsThroughTheirStrides()
+    {
+        // A transposed A and every other column of B: a small product must not assume row-major operands either.
+        Tensor a = TensorGen.Randn(51, 40, 6).T(), b = TensorGen.Randn(52, 40, 26).Slice(1, 1, 26, 2);
+        TensorAssert.Near(ParallelMatmul.Multiply(a, b), Reference.Product(a, b), "Aᵀ-view (6×40) @ a stepped view of B (40×13)",
+            atol: Reference.Atol(40));
     }
 
     [Test]
