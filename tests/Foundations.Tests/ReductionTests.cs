@@ -60,6 +60,60 @@ public class ReductionTests
         }
     });
 
+    [FsCheck.NUnit.Property(MaxTest = 60)]
+    public Property ReductionsAlongADim_OfStridedViews_EqualLoopsInDouble_Exactly() => Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
+    {
+        // Reductions read views where they lie: an offset (Slice from 1), a step of 2, a stride of 0 (Expand), a
+        // permutation. The sum must still be the one a loop in double gives, added in index order: to the last bit.
+        var rng = new Rng((ulong)seed);
+        int[] shape = Reference.RandomShape(rng, maxRank: 3, maxSize: 4);
+        Tensor t = StridedView(rng, Reference.Values(rng, [.. shape.Select(s => 2 * s + 1)]), shape);
+        int dim = rng.NextInt(t.Rank);
+        string what = $"dim {dim} of a view with shape {ShapeRules.Format(t.Shape)}, strides {ShapeRules.Format(t.Strides)}, offset {t.Offset} (seed {seed})";
+        var sum = Reference.ReduceLoop(t, dim, keepDim: false, run => (float)run.Aggregate(0.0, (total, v) => total + v));
+        var mean = Reference.ReduceLoop(t, dim, keepDim: false, run => (float)(run.Aggregate(0.0, (total, v) => total + v) / run.Count));
+        Assert.That(t.Sum(dim).ToArray(), Is.EqualTo(sum.ToArray()), "Sum along " + what);
+        Assert.That(t.Mean(dim).ToArray(), Is.EqualTo(mean.ToArray()), "Mean along " + what);
+        Assert.That(t.Max(dim).ToArray(), Is.EqualTo(Reference.ReduceLoop(t, dim, false, run => run.Max()).ToArray()), "Max along " + what);
+        Assert.That(t.ArgMax(dim).ToArray(), Is.EqualTo(Reference.ReduceLoop(t, dim, false, run => run.IndexOf(run.Max())).ToArray()), "ArgMax along " + what);
+    });
+
+    /// <summary>A view of <paramref name="source"/> (each size 2s+1) with the given shape: sliced from index 1 with a
+    /// step of 1 or 2, a dim of size 1 expanded to 3 (stride 0) when there is one, and dims permuted at random.</summary>
+    private static Tensor StridedView(Rng rng, Tensor source, int[] shape)
+    {
+        Tensor view = source;
+        for (int d = 0; d < shape.Length; d++)
+        {
+            int step = rng.NextInt(2) + 1;
+            view = view.Slice(d, 1, 1 + step * shape[d], step);
+        }
+        int single = Array.IndexOf(shape, 1);
+        if (single >= 0)
+        {
+            var sizes = (int[])shape.Clone();
+            sizes[single] = 3;
+            view = view.Expand(sizes);
+        }
+        int[] order = [.. Enumerable.Range(0, shape.Length).OrderBy(_ => rng.NextInt(1000))];
+        return view.Permute(order);
+    }
+
+    [Test]
+    public void Std_AlongADim_OfAView_IsTwoPassesInDouble()
+    {
+        // Columns of a transposed, offset view: std of {1, 4}, {5, 2}, {3, 7} (mean first, then squared distances).
+        var wide = Tensor.FromArray(new float[,] { { 9, 1, 5, 3 }, { 9, 4, 2, 7 } }).Narrow(1, 1, 3).T();   // 3×2, offset 1
+        double[] expected = [.. new[] { (1.0, 4.0), (5.0, 2.0), (3.0, 7.0) }.Select(p =>
+        {
+            double mean = (p.Item1 + p.Item2) / 2;
+            return (double)(float)Math.Sqrt(((p.Item1 - mean) * (p.Item1 - mean) + (p.Item2 - mean) * (p.Item2 - mean)) / 1);
+        })];
+        Assert.That(wide.Std(1).ToArray(), Is.EqualTo(expected.Select(v => (float)v).ToArray()),
+            "std along dim 1 of the view [[1, 4], [5, 2], [3, 7]] (transposed, offset 1)");
+        Assert.That(wide.Std(0, keepDim: true).Shape, Is.EqualTo(new[] { 1, 2 }));
+    }
+
     [FsCheck.NUnit.Property(MaxTest = 40)]
     public Property ReductionsOfEverything_EqualLoops() => Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), seed =>
     {
