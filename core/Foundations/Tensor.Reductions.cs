@@ -110,10 +110,12 @@ public sealed partial class Tensor
         {
             if (innerCount == 1)
             {
-                // Nothing after dim (or only sizes of 1): the run is one strided line of storage.
-                ref TRun run = ref runs[first];
+                // Nothing after dim (or only sizes of 1): the run is one strided line of storage. A local copy
+                // of the run keeps its state in registers for the loop.
+                TRun run = runs[first];
                 int at = corner + innerOffsets[0];
                 for (int j = 0; j < length; j++, at += step) run.Add(_storage[at], j);
+                runs[first] = run;
             }
             else
             {

@@ -7,18 +7,22 @@ public static class KernelSources
     /// <summary>Side of the square tile the tiled kernel stages in local memory; its work-groups are TILE×TILE.</summary>
     public const int Tile = 16;
 
-    /// <summary>Rows of C one register-blocked work-item computes.</summary>
-    public const int BlockRows = 8;
+    /// <summary>Rows of C one register-blocked work-item computes: eight tiles of six rows, one after the other.</summary>
+    public const int BlockRows = 48;
 
-    /// <summary>Columns of C one register-blocked work-item computes (two float16 vectors).</summary>
-    public const int BlockColumns = 32;
+    /// <summary>Columns of C one register-blocked work-item computes: one float16 vector (two AVX registers).</summary>
+    public const int BlockColumns = 16;
+
+    /// <summary>How many steps along k the register-blocked kernel takes between visits to each of its tiles: the
+    /// rows of B it copies for one such chunk (CHUNK×16 floats, 8 KB) stay in the core's fastest cache.</summary>
+    public const int BlockChunk = 128;
 
     /// <summary>Side of the square work-groups of the register-blocked kernel: a few blocks that share rows of A
     /// and columns of B run one after the other on the same CPU core while those are still in its cache.</summary>
     public const int BlockGroup = 4;
 
     /// <summary>The compiler options that give the kernels their sizes.</summary>
-    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -DCOLS={BlockColumns} -cl-mad-enable";
+    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -DCOLS={BlockColumns} -DCHUNK={BlockChunk} -cl-mad-enable";
 
     /// <summary>The program: <c>matmul_naive</c>, <c>matmul_tiled</c> and <c>matmul_register_blocked</c>.</summary>
     public const string Source = """
@@ -69,15 +73,22 @@ public static class KernelSources
             if (row < M && col < N) C[row * N + col] = sum;
         }
 
-        // ---- 3. Register-blocked: each work-item computes an 8×32 block of C ----------------------------
-        // Per step along k it loads 32 floats of one row of B (two float16 vectors) and 8 floats of A, then
-        // does 16 vector multiply-adds into sums that stay in registers: 512 flops for 40 floats loaded,
-        // instead of 2 flops for 2 floats in the naive kernel. On a CPU a float16 is one AVX-512 register
-        // (two AVX ones). The sixteen sums are named variables, not an array: PoCL runs a work-group as a
-        // loop over its work-items and keeps private arrays in memory, while scalars stay in registers.
-        #if ROWS != 8 || COLS != 32
-        #error "matmul_register_blocked is written for blocks of 8 rows and 32 columns (ROWS=8, COLS=32)"
+        // ---- 3. Register-blocked: each work-item computes a 48×16 block of C, six rows at a time ---------
+        // The six rows of a tile keep their sums in six float16 variables: on an AVX2 CPU that is 12 of its 16
+        // vector registers, leaving one for a row of B and one for a number of A (BLIS's 6×16 kernel for
+        // Haswell has the same shape). Per step along k: one row of B (16 floats), 6 numbers of A, 12 AVX
+        // multiply-adds. The sums are named variables, not an array: PoCL runs a work-group as a loop over
+        // its work-items and keeps private arrays in memory, while scalars stay in registers.
+        // Rows of B are N floats apart, so the 16 floats of consecutive k lie in different pages and the
+        // same few cache sets. Hence k runs in chunks: the CHUNK rows of B a chunk needs are first copied
+        // into a small private array (contiguous, so it stays in the L1 cache), and all eight tiles of the
+        // block use it there before the next chunk. Between chunks a tile's sums wait in C itself.
+        #if COLS != 16 || ROWS % 6 != 0
+        #error "matmul_register_blocked is written for blocks of 16 columns and rows in tiles of 6 (COLS=16, ROWS=6·n)"
         #endif
+        #define LOAD_SUM(r)  float16 sum##r = (k0 == 0) ? (float16)0.0f : vload16(0, c + (r) * N);
+        #define ADD_ROW(r)   sum##r += a[(r) * K + k] * b;
+        #define STORE_SUM(r) vstore16(sum##r, 0, c + (r) * N);
         __kernel void matmul_register_blocked(const int M, const int N, const int K,
                                               __global const float* A, __global const float* B, __global float* C)
         {
@@ -85,33 +96,46 @@ public static class KernelSources
             const int row0 = get_global_id(1) * ROWS;
             if (row0 >= M || col0 >= N) return;   // no barriers here, so leaving early is safe
 
-            if (row0 + ROWS <= M && col0 + COLS <= N)
+            if (col0 + COLS > N)
             {
-                // A whole block: the fast path. leftR holds C[row0+R, col0…col0+15], rightR the next 16 columns.
-                float16 left0 = 0, left1 = 0, left2 = 0, left3 = 0, left4 = 0, left5 = 0, left6 = 0, left7 = 0;
-                float16 right0 = 0, right1 = 0, right2 = 0, right3 = 0, right4 = 0, right5 = 0, right6 = 0, right7 = 0;
-                __global const float* rowsOfA = A + row0 * K;
-                for (int k = 0; k < K; k++)
-                {
-                    __global const float* rowOfB = B + k * N + col0;
-                    const float16 b0 = vload16(0, rowOfB), b1 = vload16(1, rowOfB);
-                    // Row r of the block: one number of A meets 32 numbers of B.
-                    #define STEP(r) { const float a = rowsOfA[(r) * K + k]; left##r += a * b0; right##r += a * b1; }
-                    STEP(0) STEP(1) STEP(2) STEP(3) STEP(4) STEP(5) STEP(6) STEP(7)
-                }
-                #define STORE(r) { __global float* c = C + (row0 + (r)) * N + col0; vstore16(left##r, 0, c); vstore16(right##r, 1, c); }
-                STORE(0) STORE(1) STORE(2) STORE(3) STORE(4) STORE(5) STORE(6) STORE(7)
-            }
-            else
-            {
-                // A block cut by the matrix's edge: element by element, with bounds checks.
+                // A block cut by the right edge of C: element by element, with bounds checks.
                 for (int r = row0; r < min(row0 + ROWS, M); r++)
-                    for (int c = col0; c < min(col0 + COLS, N); c++)
+                    for (int c = col0; c < N; c++)
                     {
                         float sum = 0.0f;
                         for (int k = 0; k < K; k++) sum += A[r * K + k] * B[k * N + c];
                         C[r * N + c] = sum;
                     }
+                return;
+            }
+
+            const int wholeTileRows = min(ROWS, (M - row0) / 6 * 6);   // the rows that fill whole tiles of 6
+            float16 rowsOfB[CHUNK];                                     // B[k0…k0+CHUNK-1, col0…col0+15]
+            for (int k0 = 0; k0 < K; k0 += CHUNK)
+            {
+                const int steps = min(CHUNK, K - k0);
+                for (int k = 0; k < steps; k++) rowsOfB[k] = vload16(0, B + (k0 + k) * N + col0);
+
+                for (int t = 0; t < wholeTileRows; t += 6)
+                {
+                    __global const float* a = A + (row0 + t) * K + k0;   // row r of the tile: a[r*K + k]
+                    __global float* c = C + (row0 + t) * N + col0;
+                    LOAD_SUM(0) LOAD_SUM(1) LOAD_SUM(2) LOAD_SUM(3) LOAD_SUM(4) LOAD_SUM(5)
+                    for (int k = 0; k < steps; k++)
+                    {
+                        const float16 b = rowsOfB[k];
+                        ADD_ROW(0) ADD_ROW(1) ADD_ROW(2) ADD_ROW(3) ADD_ROW(4) ADD_ROW(5)
+                    }
+                    STORE_SUM(0) STORE_SUM(1) STORE_SUM(2) STORE_SUM(3) STORE_SUM(4) STORE_SUM(5)
+                }
+            }
+
+            // The last few rows of C (fewer than 6 left): one float16 sum per row.
+            for (int r = row0 + wholeTileRows; r < min(row0 + ROWS, M); r++)
+            {
+                float16 sum = 0.0f;
+                for (int k = 0; k < K; k++) sum += A[r * K + k] * vload16(0, B + k * N + col0);
+                vstore16(sum, 0, C + r * N + col0);
             }
         }
         """;

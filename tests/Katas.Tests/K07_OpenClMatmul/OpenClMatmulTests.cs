@@ -39,7 +39,8 @@ public class OpenClMatmulTests
             (1, 1, 1, "1×1: a single work-item, almost all of the work-group past the edge"),
             (5, 784, 10, "the chapter's 5 images × 784 pixels @ 784×10 weights: far from a multiple of any tile"),
             (33, 65, 17, "33×65 @ 65×17: one past a multiple of 16 (and of 8) in every dimension"),
-            (256, 256, 256, "256² @ 256²: whole tiles and whole blocks only"),
+            (256, 256, 256, "256² @ 256²: whole 16×16 tiles only (and 5 whole blocks of 48 rows, then 16 rows)"),
+            (50, 300, 40, "50×300 @ 300×40: k runs through two whole chunks of 128 and stops mid-chunk; rows end mid-tile, columns mid-block"),
         ];
         foreach (var kernel in Enum.GetValues<KernelVariant>())
             foreach (var (m, k, n, why) in shapes)
