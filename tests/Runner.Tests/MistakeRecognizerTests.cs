@@ -72,6 +72,14 @@ public class MistakeRecognizerTests
     }
 
     [Test]
+    public void TheStatusCache_KeepsTheRecognisedMistake()
+    {
+        var result = KataResult.FromTests("K02", [new TestOutcome("A", Prefix + "A", "Failed", "x")]) with { LooksLike = new KnownMistake("b read along its rows", 2, "hint") };
+        new StatusCache(_repo).Save("fingerprint", new Dictionary<string, KataResult> { ["K02"] = result });
+        Assert.That(new StatusCache(_repo).Load("fingerprint")?["K02"].LooksLike, Is.EqualTo(result.LooksLike));
+    }
+
+    [Test]
     public void WithoutARecordingOrWithADamagedOne_NothingIsClaimed()
     {
         File.WriteAllText(MistakeSignatures.PathIn(_repo), "{ not json");
