@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using KataTests.Support;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
@@ -25,8 +26,12 @@ public class PropertyFailureTests
     }
 
     [Test]
-    public void AFalsifiedProperty_FailsTheTest() =>
+    public void AFalsifiedProperty_FailsTheTest()
+    {
+        // What the learner reads (shown by: dotnet test tests/KataSupport.Tests --logger "console;verbosity=detailed").
+        TestContext.Out.WriteLine(_slipped.Message);
         Assert.That(_slipped.ResultState, Is.EqualTo(ResultState.Failure), _slipped.Message);
+    }
 
     [Test]
     public void TheFirstLine_IsThePropertysDescription() =>
@@ -47,6 +52,13 @@ public class PropertyFailureTests
         Assert.That(_slipped.Message, Does.Contain("Add of two 2×1 matrices: element [1, 0] is "), _slipped.Message);
         Assert.That(_slipped.Message, Does.Contain("but should be"), _slipped.Message);
         Assert.That(_slipped.Message, Does.Contain("\nexpected: ").And.Contain("\nactual:   "), _slipped.Message);
+    }
+
+    [Test]
+    public void OnlyTheShrunkCasesFailure_IsShown_NotEveryCaseTriedOnTheWay()
+    {
+        Assert.That(_slipped.Message, Does.Not.Contain("Multiple failures"), _slipped.Message);
+        Assert.That(Regex.Matches(_slipped.Message, @"element \[").Count, Is.EqualTo(1), _slipped.Message);
     }
 
     [Test]

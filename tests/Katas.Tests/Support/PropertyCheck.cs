@@ -30,10 +30,11 @@ public static class PropertyCheck
 
     public static PropertyVerdict Run(string description, Property property, int maxTest = 100, string? replay = null)
     {
-        var runner = new LastResult();
+        using var runner = new LastResult();
         var config = Config.Quick.WithMaxTest(maxTest).WithRunner(runner).WithQuietOnSuccess(true);
         if (replay != null) config = config.WithReplay(ParseReplay(replay));
         Check.One(config, property);
+        runner.Dispose();
         return runner.Result switch
         {
             TestResult.Failed failed => Verdict(description, failed),
@@ -86,15 +87,32 @@ public static class PropertyCheck
         return new Replay(rnd, parts.Length > 2 ? Microsoft.FSharp.Core.FSharpOption<int>.Some(int.Parse(parts[2])) : null);
     }
 
-    /// <summary>FsCheck's runner callbacks: only the final result is kept (nothing is printed).</summary>
-    private sealed class LastResult : IRunner
+    /// <summary>
+    /// FsCheck's runner callbacks: keeps the final result (prints nothing), and gives every case a fresh NUnit
+    /// context. NUnit adds each failed assertion to the current test's result and words the exception it throws
+    /// from all of them ("Multiple failures…"); a fresh context per case leaves the shrunk case's failure alone.
+    /// </summary>
+    private sealed class LastResult : IRunner, IDisposable
     {
+        private IDisposable? _case = new NUnit.Framework.Internal.TestExecutionContext.IsolatedContext();
         public TestResult? Result { get; private set; }
         public void OnStartFixture(Type type) { }
         public void OnArguments(int ntest, Microsoft.FSharp.Collections.FSharpList<object> args,
-                                Microsoft.FSharp.Core.FSharpFunc<int, Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string>> every) { }
+                                Microsoft.FSharp.Core.FSharpFunc<int, Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string>> every) => NextCase();
         public void OnShrink(Microsoft.FSharp.Collections.FSharpList<object> args,
-                             Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string> everyShrink) { }
+                             Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string> everyShrink) => NextCase();
         public void OnFinished(string name, TestResult result) => Result = result;
+
+        private void NextCase()
+        {
+            _case?.Dispose();
+            _case = new NUnit.Framework.Internal.TestExecutionContext.IsolatedContext();
+        }
+
+        public void Dispose()
+        {
+            _case?.Dispose();
+            _case = null;
+        }
     }
 }

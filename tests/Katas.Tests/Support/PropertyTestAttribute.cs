@@ -42,10 +42,8 @@ public sealed class PropertyTestAttribute(string description) : NUnitAttribute, 
         {
             var method = Test.Method!.MethodInfo;
             var property = (FsCheck.Property)method.Invoke(method.IsStatic ? null : context.TestObject, BindingFlags.DoNotWrapExceptions, null, null, null)!;
-            PropertyVerdict verdict;
-            // Assertions that fail while FsCheck tries and shrinks cases are FsCheck's business, not this test's result.
-            using (new TestExecutionContext.IsolatedContext())
-                verdict = PropertyCheck.Run(attribute.Description, property, attribute.MaxTest, attribute.Replay);
+            // Assertions that fail while FsCheck tries and shrinks cases go to a context of their own, not to this result.
+            var verdict = PropertyCheck.Run(attribute.Description, property, attribute.MaxTest, attribute.Replay);
             switch (verdict)
             {
                 case PropertyVerdict.Held:
