@@ -7,14 +7,15 @@ namespace Foundations;
 
 /// <summary>
 /// The portable matrix product, used where OpenBLAS is not installed: Goto's algorithm as kata K06 builds it
-/// (packed panels, kc/mc/nc cache blocks, a 6 × 2-vector register micro-kernel, one rectangle of C per core),
-/// with 128-, 256- or 512-bit vectors, whichever the hardware accelerates (NEON on ARM64 is the 128-bit path).
+/// (packed panels, kc/mc/nc cache blocks, a 6 × 2-vector register micro-kernel, one packed B shared by the cores,
+/// which take C's row blocks in turn; products under 65,536 multiply-adds skip packing and threads), with 128-,
+/// 256- or 512-bit vectors, whichever the hardware accelerates (NEON on ARM64 is the 128-bit path).
 /// </summary>
 internal static class BlockedGemm
 {
     private const int MR = 6;                 // rows of C per micro-tile
     private const int KcMax = 256, McMax = 144, NcMax = 4096; // see katas/K06_FastMatmul/README.md for the reasoning
-    private const long ParallelThreshold = 1L << 20;
+    private const long ParallelThreshold = 1L << 20, SmallProductMax = 1L << 16;
 
     /// <summary>128, 256 or 512: the widest vector the runtime accelerates here.</summary>
     public static int PreferredBits =>
@@ -27,25 +28,130 @@ internal static class BlockedGemm
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
         var c = Tensor.Zeros(m, n);
         if (m == 0 || n == 0 || k == 0) return c;
-        int nr = 2 * bits / 32;
-        if ((long)m * n * k < ParallelThreshold) threads = 1;
-        int rowTiles = (m + MR - 1) / MR, columnPanels = (n + nr - 1) / nr;
-        bool splitRows = rowTiles >= columnPanels;
-        int pieces = Math.Max(1, Math.Min(threads, splitRows ? rowTiles : columnPanels));
-        var operands = new Operands(a, b, c.Storage, k, n, nr, bits);
-        void Piece(int t)
+        long multiplyAdds = (long)m * n * k;
+        if (multiplyAdds <= SmallProductMax)
         {
-            int units = splitRows ? rowTiles : columnPanels, unit = splitRows ? MR : nr, limit = splitRows ? m : n;
-            int first = Math.Min(units * t / pieces * unit, limit), last = Math.Min(units * (t + 1) / pieces * unit, limit);
-            if (splitRows) Rectangle(operands, first, last - first, 0, n);
-            else Rectangle(operands, 0, m, first, last - first);
+            SmallProduct(a, b, c.Storage, bits);
+            return c;
         }
-        if (pieces == 1) Piece(0);
-        else Parallel.For(0, pieces, Piece);
+        if (multiplyAdds < ParallelThreshold) threads = 1;
+        new Product(a, b, c.Storage, m, k, n, bits, Math.Max(1, threads)).Run();
         return c;
     }
 
-    private sealed record Operands(Tensor A, Tensor B, float[] C, int K, int N, int NR, int Bits);
+    /// <summary>
+    /// K06's step 5: all of B packed once and shared; the cores take C's row blocks one at a time (or runs of B's
+    /// panels, when C is too short to give each core a row block), each packing its own block of A.
+    /// </summary>
+    private sealed class Product
+    {
+        private readonly Tensor _a, _b;
+        private readonly float[] _c;
+        private readonly int _m, _k, _n, _nr, _bits, _threads, _kcMax, _mcMax, _ncMax;
+        private readonly ParallelOptions _options;
+
+        public Product(Tensor a, Tensor b, float[] c, int m, int k, int n, int bits, int threads)
+        {
+            (_a, _b, _c, _m, _k, _n, _bits, _threads) = (a, b, c, m, k, n, bits, threads);
+            _nr = 2 * bits / 32;
+            _kcMax = Even(k, KcMax, 1);
+            _ncMax = Even(n, NcMax, _nr);
+            int rowBlocks = (m + McMax - 1) / McMax;
+            rowBlocks = (rowBlocks + threads - 1) / threads * threads; // a whole number of blocks per core
+            _mcMax = Even(m, (m + rowBlocks - 1) / rowBlocks, MR);
+            _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        }
+
+        public void Run()
+        {
+            float[] packedB = ArrayPool<float>.Shared.Rent(_k * ((_ncMax + _nr - 1) / _nr * _nr));
+            try
+            {
+                for (int jc = 0; jc < _n; jc += _ncMax)
+                {
+                    int nc = Math.Min(_ncMax, _n - jc), panels = (nc + _nr - 1) / _nr;
+                    int pieces = Math.Min(_threads, panels);
+                    void PackPiece(int t)
+                    {
+                        int first = panels * t / pieces, last = panels * (t + 1) / pieces;
+                        int col0 = first * _nr, cols = Math.Min(nc, last * _nr) - col0;
+                        for (int pc = 0; pc < _k; pc += _kcMax)
+                        {
+                            int kc = Math.Min(_kcMax, _k - pc);
+                            PackB(_b, pc, kc, jc + col0, cols, _nr, packedB.AsSpan(pc * panels * _nr + first * kc * _nr));
+                        }
+                    }
+                    if (pieces == 1) PackPiece(0);
+                    else Parallel.For(0, pieces, _options, PackPiece);
+                    Blocks(jc, nc, panels, packedB);
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(packedB);
+            }
+        }
+
+        private void Blocks(int jc, int nc, int panels, float[] packedB)
+        {
+            int rowBlocks = (_m + _mcMax - 1) / _mcMax;
+            int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, (_threads + rowBlocks - 1) / rowBlocks);
+            int items = rowBlocks * panelRuns, bufferLength = _mcMax * _kcMax;
+            void Item(int item, float[] packedA)
+            {
+                int ic = item / panelRuns * _mcMax, run = item % panelRuns, mc = Math.Min(_mcMax, _m - ic);
+                int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
+                for (int pc = 0; pc < _k; pc += _kcMax)
+                {
+                    int kc = Math.Min(_kcMax, _k - pc);
+                    PackA(_a, ic, mc, pc, kc, packedA);
+                    Panels(packedA, ic, mc, kc, packedB.AsSpan(pc * panels * _nr), jc, nc, firstPanel, lastPanel);
+                }
+            }
+            if (items == 1 || _threads == 1)
+            {
+                float[] packedA = ArrayPool<float>.Shared.Rent(bufferLength);
+                try { for (int item = 0; item < items; item++) Item(item, packedA); }
+                finally { ArrayPool<float>.Shared.Return(packedA); }
+                return;
+            }
+            Parallel.For(0, items, _options,
+                () => ArrayPool<float>.Shared.Rent(bufferLength),
+                (item, _, packedA) => { Item(item, packedA); return packedA; },
+                packedA => ArrayPool<float>.Shared.Return(packedA));
+        }
+
+        private void Panels(float[] packedA, int ic, int mc, int kc, ReadOnlySpan<float> packedB, int jc, int nc, int firstPanel, int lastPanel)
+        {
+            int nr = _nr;
+            Span<float> scratch = stackalloc float[MR * 32];
+            for (int panel = firstPanel; panel < lastPanel; panel++)
+            {
+                int jr = panel * nr;
+                ReadOnlySpan<float> bPanel = packedB.Slice(jr * kc, nr * kc);
+                for (int ir = 0; ir < mc; ir += MR)
+                {
+                    ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, MR * kc);
+                    int cIndex = (ic + ir) * _n + jc + jr;
+                    int tileRows = Math.Min(MR, mc - ir), tileCols = Math.Min(nr, nc - jr);
+                    if (tileRows == MR && tileCols == nr)
+                        Kernel(_bits, aPanel, bPanel, kc, _c.AsSpan(cIndex), _n);
+                    else
+                    {
+                        Span<float> tile = scratch[..(MR * nr)];
+                        tile.Clear();
+                        Kernel(_bits, aPanel, bPanel, kc, tile, nr);
+                        for (int r = 0; r < tileRows; r++)
+                        {
+                            Span<float> to = _c.AsSpan(cIndex + r * _n, tileCols);
+                            ReadOnlySpan<float> from = tile.Slice(r * nr, tileCols);
+                            for (int j = 0; j < tileCols; j++) to[j] += from[j];
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     private static int Even(int total, int max, int multiple)
     {
@@ -54,61 +160,70 @@ internal static class BlockedGemm
         return (size + multiple - 1) / multiple * multiple;
     }
 
-    /// <summary>C[row0.., col0..] = A[row0.., :] @ B[:, col0..], single-threaded.</summary>
-    private static void Rectangle(Operands op, int row0, int rows, int col0, int cols)
+    /// <summary>
+    /// K06's shortcut for small products (5×784 @ 784×10): no packing, no threads; each vector of a row of C is summed
+    /// in registers over k, with four partial sums so that four FMAs are in flight.
+    /// </summary>
+    private static void SmallProduct(Tensor a, Tensor b, float[] c, int bits)
     {
-        if (rows <= 0 || cols <= 0) return;
-        int nr = op.NR, k = op.K, n = op.N;
-        int kcMax = Even(k, KcMax, 1), mcMax = Even(rows, McMax, MR), ncMax = Even(cols, NcMax, nr);
-        float[] packedB = ArrayPool<float>.Shared.Rent(kcMax * ncMax);
-        float[] packedA = ArrayPool<float>.Shared.Rent(kcMax * mcMax);
-        Span<float> scratch = stackalloc float[MR * 32];
-        try
+        switch (bits)
         {
-            for (int jc = col0; jc < col0 + cols; jc += ncMax)
+            case 128: SmallRows<Vector128<float>, Math128>(a, b, c); break;
+            case 256: SmallRows<Vector256<float>, Math256>(a, b, c); break;
+            default: SmallRows<Vector512<float>, Math512>(a, b, c); break;
+        }
+    }
+
+    private static void SmallRows<TVector, TMath>(Tensor a, Tensor b, float[] c)
+        where TVector : struct
+        where TMath : struct, IVectorMath<TVector>
+    {
+        int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1], lanes = TMath.Lanes;
+        ReadOnlySpan<float> left = RowMajor(a, out int lda), right = RowMajor(b, out int ldb);
+        for (int i = 0; i < m; i++)
+        {
+            ReadOnlySpan<float> aRow = left.Slice(i * lda, k);
+            Span<float> cRow = c.AsSpan(i * n, n);
+            int j = 0;
+            for (; j + lanes <= n; j += lanes)
             {
-                int nc = Math.Min(ncMax, col0 + cols - jc);
-                for (int pc = 0; pc < k; pc += kcMax)
+                TVector s0 = default, s1 = default, s2 = default, s3 = default;
+                int p = 0;
+                for (; p + 4 <= k; p += 4)
                 {
-                    int kc = Math.Min(kcMax, k - pc);
-                    PackB(op.B, pc, kc, jc, nc, nr, packedB);
-                    for (int ic = row0; ic < row0 + rows; ic += mcMax)
-                    {
-                        int mc = Math.Min(mcMax, row0 + rows - ic);
-                        PackA(op.A, ic, mc, pc, kc, packedA);
-                        for (int jr = 0; jr < nc; jr += nr)
-                        {
-                            ReadOnlySpan<float> bPanel = packedB.AsSpan(jr * kc, nr * kc);
-                            for (int ir = 0; ir < mc; ir += MR)
-                            {
-                                ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, MR * kc);
-                                int cIndex = (ic + ir) * n + jc + jr;
-                                int tileRows = Math.Min(MR, mc - ir), tileCols = Math.Min(nr, nc - jr);
-                                if (tileRows == MR && tileCols == nr)
-                                    Kernel(op.Bits, aPanel, bPanel, kc, op.C.AsSpan(cIndex), n);
-                                else
-                                {
-                                    Span<float> tile = scratch[..(MR * nr)];
-                                    tile.Clear();
-                                    Kernel(op.Bits, aPanel, bPanel, kc, tile, nr);
-                                    for (int r = 0; r < tileRows; r++)
-                                    {
-                                        Span<float> to = op.C.AsSpan(cIndex + r * n, tileCols);
-                                        ReadOnlySpan<float> from = tile.Slice(r * nr, tileCols);
-                                        for (int j = 0; j < tileCols; j++) to[j] += from[j];
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
+                    s1 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 1]), TMath.Load(right.Slice((p + 1) * ldb + j, lanes)), s1);
+                    s2 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 2]), TMath.Load(right.Slice((p + 2) * ldb + j, lanes)), s2);
+                    s3 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 3]), TMath.Load(right.Slice((p + 3) * ldb + j, lanes)), s3);
                 }
+                for (; p < k; p++) s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
+                TMath.Store(TMath.Add(TMath.Add(s0, s1), TMath.Add(s2, s3)), cRow[j..]);
+            }
+            for (; j < n; j++)
+            {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int p = 0;
+                for (; p + 4 <= k; p += 4)
+                {
+                    s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
+                    s1 = MathF.FusedMultiplyAdd(aRow[p + 1], right[(p + 1) * ldb + j], s1);
+                    s2 = MathF.FusedMultiplyAdd(aRow[p + 2], right[(p + 2) * ldb + j], s2);
+                    s3 = MathF.FusedMultiplyAdd(aRow[p + 3], right[(p + 3) * ldb + j], s3);
+                }
+                for (; p < k; p++) s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
+                cRow[j] = (s0 + s1) + (s2 + s3);
             }
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(packedA);
-            ArrayPool<float>.Shared.Return(packedB);
-        }
+    }
+
+    /// <summary>The matrix's elements with (i, j) at i·<paramref name="rowStride"/> + j: in place when its rows are contiguous, else a copy.</summary>
+    private static ReadOnlySpan<float> RowMajor(Tensor t, out int rowStride)
+    {
+        int rows = t.Shape[0], cols = t.Shape[1];
+        rowStride = t.Strides[0];
+        if (t.Strides[1] == 1 && rowStride >= cols) return t.Storage.AsSpan(t.Offset, (rows - 1) * rowStride + cols);
+        rowStride = cols;
+        return t.ToArray();
     }
 
     /// <summary>A[row0.., k0..] (rows × depth) into 6-row k-major panels, zero rows past the end.</summary>

@@ -8,7 +8,7 @@ namespace Foundations;
 /// </summary>
 internal static unsafe class OpenBlasGemm
 {
-    private const int RowMajor = 101, NoTranspose = 111;
+    private const int RowMajor = 101, NoTranspose = 111, Transpose = 112;
     private static readonly string[] LibraryNames = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libopenblas.dll", "openblas"];
 
     private static readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> Sgemm;
@@ -46,16 +46,30 @@ internal static unsafe class OpenBlasGemm
         return $"{config} from {Library} (kernel {core}, {threads} threads)";
     }
 
-    /// <summary>c = a @ b for 2-D a (m×k) and b (k×n), into a new contiguous tensor. Strided operands are copied first.</summary>
+    /// <summary>
+    /// c = a @ b for 2-D a (m×k) and b (k×n), into a new contiguous tensor. Row-major operands and transposed views of
+    /// them (a.T()) go to BLAS as they are, with BLAS's transpose flag; only other layouts are copied first.
+    /// </summary>
     public static Tensor Multiply(Tensor a, Tensor b)
     {
         if (!IsAvailable) throw new InvalidOperationException("OpenBLAS is not installed here (apt-get install libopenblas0)");
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
-        var c = Tensor.Zeros(m, n);
-        if (m == 0 || n == 0 || k == 0) return c;
-        Tensor ac = a.Contiguous(), bc = b.Contiguous();
-        fixed (float* pa = &ac.Storage[ac.Offset], pb = &bc.Storage[bc.Offset], pc = &c.Storage[0])
-            Sgemm(RowMajor, NoTranspose, NoTranspose, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
+        if (m == 0 || n == 0 || k == 0) return Tensor.Zeros(m, n);
+        // beta = 0: BLAS overwrites every element of C, so its storage need not be zeroed first.
+        var c = new Tensor(GC.AllocateUninitializedArray<float>(m * n), [m, n], [n, 1], 0);
+        var (left, transA, lda) = AsBlasOperand(a);
+        var (right, transB, ldb) = AsBlasOperand(b);
+        fixed (float* pa = &left.Storage[left.Offset], pb = &right.Storage[right.Offset], pc = &c.Storage[0])
+            Sgemm(RowMajor, transA, transB, m, n, k, 1f, pa, lda, pb, ldb, 0f, pc, n);
         return c;
+    }
+
+    /// <summary>The operand as BLAS reads it: itself with its row stride, itself transposed, or a row-major copy.</summary>
+    private static (Tensor Matrix, int Transpose, int LeadingDimension) AsBlasOperand(Tensor t)
+    {
+        int rows = t.Shape[0], cols = t.Shape[1], rowStride = t.Strides[0], colStride = t.Strides[1];
+        if ((colStride == 1 || cols == 1) && rowStride >= Math.Max(1, cols)) return (t, NoTranspose, rowStride);
+        if ((rowStride == 1 || rows == 1) && colStride >= Math.Max(1, rows)) return (t, Transpose, colStride);
+        return (t.Contiguous(), NoTranspose, Math.Max(1, cols));
     }
 }

@@ -3,12 +3,12 @@ using Foundations;
 namespace Katas.FastMatmul;
 
 /// <summary>
-/// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, one
-/// rectangle of C per core. The loop nest inside each rectangle, outermost first:
+/// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, the
+/// cores sharing one packed B and taking C's row blocks in turn. The loop nest, outermost first:
 /// <code>
-/// for each nc-wide slice of columns:        (B's slice fits the L3)
-///   for each kc-deep slice of k:            pack B[kc × nc] into NR-wide panels
-///     for each mc-tall block of rows:       pack A[mc × kc] into 6-row panels      (stays in L2)
+/// for each nc-wide slice of columns:        pack B[k × nc] into kc-deep slices of NR-wide panels, once, shared
+///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
+///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
 ///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
 /// </code>
@@ -27,6 +27,6 @@ public static class ParallelMatmul
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is less than 1.</exception>
     public static Tensor Multiply(Tensor a, Tensor b, VectorWidth width, int threads)
     {
-        throw new NotImplementedException("Kata 06, step 5: the blocked loops with the micro-kernel, one equal rectangle of C per core.");
+        throw new NotImplementedException("Kata 06, step 5: the blocked loops with the micro-kernel, B packed once and C's row blocks shared out among the cores.");
     }
 }

@@ -18,13 +18,14 @@ public class MatmulPathTests
         Assert.That(actual.AllClose(expected, rtol: 1e-3, atol: 1e-5 + 1e-6 * a.Shape[1]), Is.True, $"{what}\nexpected {expected}\nactual   {actual}");
     }
 
-    // 7×13 @ 13×5: one partial tile. 150×300 @ 300×45: two row blocks (mc 144), two k slices (kc 256), edge tiles,
-    // and above the threshold where the work is split across threads.
+    // 7×13 @ 13×5 and 5×784 @ 784×10: the small-product path (no packing), with columns past the last whole vector.
+    // 150×300 @ 300×45: two row blocks (mc 144), two k slices (kc 256), edge tiles, and above the threshold where the
+    // work is split across threads.
     [Test]
     public void PortableKernel_EqualsTheLoop_AtEveryWidth([Values(128, 256, 512)] int bits, [Values(1, 2, 3)] int threads)
     {
         var rng = new Rng((ulong)(bits + threads));
-        foreach (var (m, k, n) in new[] { (7, 13, 5), (150, 300, 45) })
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (5, 784, 10), (150, 300, 45) })
         {
             Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
             AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, threads), $"{m}×{k} @ {k}×{n}, {bits}-bit vectors, {threads} thread(s)");
@@ -59,6 +60,19 @@ public class MatmulPathTests
         }
         Tensor at = Tensor.Randn(rng, 9, 12).T(), bs = Tensor.Randn(rng, 20, 30).Narrow(0, 3, 9).Slice(1, 0, 30, 3);
         AssertEqualsLoop(at, bs, OpenBlasGemm.Multiply(at, bs), "OpenBLAS on strided views (copied first)");
+    }
+
+    [Test]
+    public void OpenBlas_ReadsTransposedAndNarrowedViewsInPlace_AndEqualsTheLoop()
+    {
+        if (!OpenBlasGemm.IsAvailable) Assert.Ignore("libopenblas is not installed here (apt-get install libopenblas0); CI installs it");
+        var rng = new Rng(80);
+        // Handed to BLAS with its transpose flag (aᵀ, bᵀ) or its row stride (columns 2..15 of a wider matrix), not copied.
+        Tensor at = Tensor.Randn(rng, 13, 7).T(), bt = Tensor.Randn(rng, 5, 13).T();
+        Tensor wide = Tensor.Randn(rng, 7, 20).Narrow(1, 2, 13), column = Tensor.Randn(rng, 13, 1);
+        AssertEqualsLoop(at, bt, OpenBlasGemm.Multiply(at, bt), "OpenBLAS aᵀ-view (7×13) @ bᵀ-view (13×5)");
+        AssertEqualsLoop(wide, bt, OpenBlasGemm.Multiply(wide, bt), "OpenBLAS columns 2..15 of a 7×20 matrix @ bᵀ-view (13×5)");
+        AssertEqualsLoop(at, column, OpenBlasGemm.Multiply(at, column), "OpenBLAS aᵀ-view (7×13) @ a 13×1 column");
     }
 
     [Test]
