@@ -61,10 +61,10 @@ public class BackpropTests
         Tensor y = ToTensor(net.Y, net.Batch);
         Backprop.ForwardAndBackward(t.X, y, t.W1, t.B1, t.W2, t.B2);
         Backprop.ForwardAndBackward(t.X, y, t.W1, t.B1, t.W2, t.B2);
-        AssertMatches(t.W1.Grad, Of(net.Loss, net.W1), [net.Inputs, net.Hidden], $"∂loss/∂w1 after a second pass, not twice it ({net})");
-        AssertMatches(t.B1.Grad, Of(net.Loss, net.B1), [net.Hidden], $"∂loss/∂b1 after a second pass, not twice it ({net})");
-        AssertMatches(t.W2.Grad, Of(net.Loss, net.W2), [net.Hidden, 1], $"∂loss/∂w2 after a second pass, not twice it ({net})");
-        AssertMatches(t.B2.Grad, Of(net.Loss, net.B2), [1], $"∂loss/∂b2 after a second pass, not twice it ({net})");
+        AssertMatches(t.W1.Grad, Of(net.Loss, net.W1), [net.Inputs, net.Hidden], $"∂loss/∂w1 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.B1.Grad, Of(net.Loss, net.B1), [net.Hidden], $"∂loss/∂b1 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.W2.Grad, Of(net.Loss, net.W2), [net.Hidden, 1], $"∂loss/∂w2 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.B2.Grad, Of(net.Loss, net.B2), [1], $"∂loss/∂b2 after ForwardAndBackward ran twice on the same tensors ({net})");
     }
 
     private static void CheckAll(NetCase net)
