@@ -117,6 +117,18 @@ public class LayerTests
         Assert.That(loss.Item(), Is.EqualTo(13f / 3).Within(1e-5f), "mean((pred.Squeeze(-1) − target)²)");
     }
 
+    [Test]
+    public void Mse_OfABatchOfOne_KeepsItsBatchDimension()
+    {
+        // Squeeze() would turn the [1, 1] prediction into a scalar, whose shape [] is not the target's [1].
+        var mse = new Mse();
+        Tensor prediction = Tensor.FromArray(new float[,] { { 3 } });
+        Tensor? loss = null;
+        Assert.DoesNotThrow(() => loss = mse.Call(prediction, Tensor.FromArray(1f)),
+            "a prediction [1, 1] against a target [1] is a batch of one: squeeze only the last dimension, Squeeze(-1)");
+        Assert.That(loss!.Item(), Is.EqualTo(4f).Within(1e-6), "(3 − 1)² for a batch of one");
+    }
+
     [TestCase(6, 21)]
     [TestCase(1, 22)] // batch size 1: squeezing every dimension would lose the batch
     public void Mse_Backward_MatchesCentralDifferences(int batch, int seed)
