@@ -162,7 +162,8 @@ public class LayerTests
     {
         var error = Assert.Throws<ArgumentException>(() => new Mse().Call(Tensor.Zeros(prediction), Tensor.Zeros(target)),
             $"a prediction {ShapeRules.Format(prediction)} (last dimension squeezed) does not match a target {ShapeRules.Format(target)}");
-        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(prediction)).And.Contain(ShapeRules.Format(target)));
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(prediction)).And.Contain(ShapeRules.Format(target)),
+            "the message names both shapes");
     }
 
     [Test]

@@ -49,9 +49,11 @@ public class LinWeightGradientTests
         string shapes = $"input {ShapeRules.Format(input)}, out.g {ShapeRules.Format(outGrad)}";
         var outer = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByOuterProducts(Tensor.Zeros(input), Tensor.Zeros(outGrad)),
             $"outer products need input [batch, n_in] and out.g [batch, n_out]: {shapes}");
-        Assert.That(outer!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)));
+        Assert.That(outer!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)),
+            $"the outer-product version's message names both shapes: {shapes}");
         var matmul = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByMatmul(Tensor.Zeros(input), Tensor.Zeros(outGrad)),
             $"the matrix product needs input [batch, n_in] and out.g [batch, n_out]: {shapes}");
-        Assert.That(matmul!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)));
+        Assert.That(matmul!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)),
+            $"the matrix-product version's message names both shapes as passed (Matmul's own error would name inpᵀ): {shapes}");
     }
 }

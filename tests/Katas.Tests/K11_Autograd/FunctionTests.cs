@@ -139,7 +139,8 @@ public class FunctionTests
     {
         var error = Assert.Throws<ArgumentException>(() => new MseFunction().Apply(new Variable(Tensor.Zeros(prediction)), new Variable(Tensor.Zeros(target))),
             $"a prediction {ShapeRules.Format(prediction)} and a target {ShapeRules.Format(target)} do not pair up");
-        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(prediction)).And.Contain(ShapeRules.Format(target)));
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(prediction)).And.Contain(ShapeRules.Format(target)),
+            "the message names both shapes");
     }
 
     [Test]
