@@ -51,6 +51,22 @@ public class BackpropTests
         AssertMatches(t.B2.Grad, Of(net.Loss, net.B2), [1], "∂loss/∂b2 on 200×100 → 50 → 1");
     }
 
+    [Test]
+    public void ForwardAndBackward_RunTwiceOnTheSameTensors_SetsTheSameGradientsAgain()
+    {
+        // A second training step starts from the same kind of call: its gradients must not include the first step's.
+        var net = NetCase.Random(batch: 4, inputs: 3, hidden: 5, seed: 13);
+        var t = new Tensors(ToTensor(net.X, net.Batch, net.Inputs), ToTensor(net.W1, net.Inputs, net.Hidden), ToTensor(net.B1, net.Hidden),
+                            ToTensor(net.W2, net.Hidden, 1), ToTensor(net.B2, 1));
+        Tensor y = ToTensor(net.Y, net.Batch);
+        Backprop.ForwardAndBackward(t.X, y, t.W1, t.B1, t.W2, t.B2);
+        Backprop.ForwardAndBackward(t.X, y, t.W1, t.B1, t.W2, t.B2);
+        AssertMatches(t.W1.Grad, Of(net.Loss, net.W1), [net.Inputs, net.Hidden], $"∂loss/∂w1 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.B1.Grad, Of(net.Loss, net.B1), [net.Hidden], $"∂loss/∂b1 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.W2.Grad, Of(net.Loss, net.W2), [net.Hidden, 1], $"∂loss/∂w2 after ForwardAndBackward ran twice on the same tensors ({net})");
+        AssertMatches(t.B2.Grad, Of(net.Loss, net.B2), [1], $"∂loss/∂b2 after ForwardAndBackward ran twice on the same tensors ({net})");
+    }
+
     private static void CheckAll(NetCase net)
     {
         var (_, t) = Run(net);

@@ -28,6 +28,16 @@ public class ForwardTests
         Assert.That(biasError!.Message, Does.Contain("[1]"), "the message names the bias's shape");
     }
 
+    [TestCase(new[] { 3 }, new[] { 3, 2 }, new[] { 2 }, "[3]")]
+    [TestCase(new[] { 2, 3 }, new[] { 3 }, new[] { 3 }, "[3]")]
+    [TestCase(new[] { 2, 3 }, new[] { 3, 2 }, new[] { 1, 2 }, "[1, 2]")]
+    public void Lin_WithAnArgumentOfTheWrongRank_ThrowsNamingItsShape(int[] x, int[] w, int[] b, string wrong)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Layers.Lin(Tensor.Zeros(x), Tensor.Zeros(w), Tensor.Zeros(b)),
+            $"Lin takes x [batch, n_in], w [n_in, n_out], b [n_out]; given x {ShapeRules.Format(x)}, w {ShapeRules.Format(w)}, b {ShapeRules.Format(b)}");
+        Assert.That(error!.Message, Does.Contain(wrong), "the message names the shape that does not fit");
+    }
+
     [Test]
     public void Relu_ZeroesTheNegatives()
     {
@@ -57,5 +67,15 @@ public class ForwardTests
         var error = Assert.Throws<ArgumentException>(() => Layers.Mse(Tensor.Zeros(3, 1), Tensor.Zeros(3, 1)),
             "the squeezed output [3] and a target [3, 1] must not broadcast");
         Assert.That(error!.Message, Does.Contain("[3, 1]").And.Contain("[3]"), "the message names both sizes");
+    }
+
+    [TestCase(new[] { 3, 2 }, new[] { 2 })]
+    [TestCase(new[] { 2, 1 }, new[] { 1 })]
+    public void Mse_WithAnOutputThatDoesNotMatchTheTarget_Throws(int[] output, int[] target)
+    {
+        // Both would broadcast without an error ([3, 2] − [2] and [2] − [1]): a loss over the wrong pairs.
+        var error = Assert.Throws<ArgumentException>(() => Layers.Mse(Tensor.Zeros(output), Tensor.Zeros(target)),
+            $"an output {ShapeRules.Format(output)} squeezes to {ShapeRules.Format(output[^1] == 1 ? output[..^1] : output)}, which is not the target's {ShapeRules.Format(target)}");
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(target)), "the message names the target's size");
     }
 }

@@ -68,6 +68,26 @@ public class GradientTests
         Assert.That(error!.Message, Does.Contain("Grad"), "the message should say that output.Grad is missing");
     }
 
+    [Test]
+    public void ReluGrad_AtAnInputOfExactlyZero_LetsNoGradientThrough()
+    {
+        // ReLU has no slope at its kink; like PyTorch, the gradient there is 0 (central differences cannot check this point).
+        var input = Tensor.FromArray(-1f, 0f, 2f);
+        var output = Layers.Relu(input);
+        output.Grad = Tensor.FromArray(5f, 7f, 11f);
+        Layers.ReluGrad(input, output);
+        TensorAssert.Equal(input.Grad, Tensor.FromArray(0f, 0f, 11f),
+            "out.Grad passes only where input > 0, strictly: input [-1, 0, 2], out.Grad [5, 7, 11]");
+    }
+
+    [Test]
+    public void MseGrad_WithATargetOfAnotherShape_ThrowsNamingBoth()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Layers.MseGrad(Tensor.Zeros(3, 1), Tensor.Zeros(3, 1)),
+            "MseGrad checks the shapes as Mse does: the squeezed output [3] and a target [3, 1] must not broadcast");
+        Assert.That(error!.Message, Does.Contain("[3, 1]").And.Contain("[3]"), "the message names both sizes");
+    }
+
     [PropertyTest("The linear layer's gradients for input, weights and bias match central differences.", MaxTest = 60)]
     public Property LinGrad_MatchesCentralDifferencesForInputWeightsAndBias()
     {
@@ -106,5 +126,22 @@ public class GradientTests
         Tensor x = Tensor.Ones(1, 2), w = Tensor.Ones(2, 3), b = Tensor.Zeros(3);
         Assert.Throws<InvalidOperationException>(() => Layers.LinGrad(x, Layers.Lin(x, w, b), w, b),
             "LinGrad reads output.Grad, which nothing has set yet");
+    }
+
+    [Test]
+    public void LinGrad_CalledAgain_ReplacesTheGradientsInsteadOfAddingToThem()
+    {
+        Tensor w = Tensor.FromArray(new float[,] { { 1 }, { 1 } }), b = Tensor.FromArray(0f);
+        Tensor first = Tensor.FromArray(new float[,] { { 1, 2 } }), second = Tensor.FromArray(new float[,] { { -1, 4 } });
+        var output = Layers.Lin(first, w, b);
+        output.Grad = Tensor.FromArray(new float[,] { { 3 } });
+        Layers.LinGrad(first, output, w, b);
+        output = Layers.Lin(second, w, b);
+        output.Grad = Tensor.FromArray(new float[,] { { 0.5f } });
+        Layers.LinGrad(second, output, w, b);
+        // The second pass alone: w.Grad = [-1, 4]ᵀ · 0.5, b.Grad = 0.5. Adding the first pass's [1, 2]ᵀ · 3 would give [[2.5], [8]].
+        TensorAssert.Near(w.Grad, Tensor.FromArray(new float[,] { { -0.5f }, { 2 } }),
+            "each backward pass sets w.Grad (the chapter assigns .g): inp [[-1, 4]], out.Grad [[0.5]] after a pass with inp [[1, 2]], out.Grad [[3]]");
+        TensorAssert.Near(b.Grad, Tensor.FromArray(0.5f), "each backward pass sets b.Grad: the second pass's out.Grad summed, not 3 + 0.5");
     }
 }

@@ -38,6 +38,18 @@ public class LayerTests
     }
 
     [Test]
+    public void Relu_CalledTwice_BackwardUsesTheSecondInput()
+    {
+        var relu = new Relu();
+        relu.Call(Tensor.FromArray(1f, -1f, 2f));
+        var second = Tensor.FromArray(-3f, 4f, 0.5f);
+        relu.Call(second).Grad = Tensor.FromArray(5f, 7f, 11f);
+        relu.Backward();
+        TensorAssert.Equal(second.Grad, Tensor.FromArray(0f, 7f, 11f),
+            "after relu([1, -1, 2]) and relu([-3, 4, 0.5]), Backward with out.Grad [5, 7, 11] masks by the second input's signs");
+    }
+
+    [Test]
     public void Lin_Forward_IsInputTimesWeightsPlusBias()
     {
         var lin = new Lin(Tensor.FromArray(new float[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } }), Tensor.FromArray(0.5f, -1f));
@@ -64,6 +76,31 @@ public class LayerTests
     }
 
     [Test]
+    public void Lin_CalledTwice_BackwardUsesTheSecondInput()
+    {
+        var rng = new Rng(14);
+        Tensor w = Tensor.Randn(rng, 3, 2), b = Tensor.Randn(rng, 2), first = Tensor.Randn(rng, 4, 3), second = Tensor.Randn(rng, 5, 3);
+        Tensor r = Tensor.Randn(rng, 5, 2);
+        var lin = new Lin(w, b);
+        lin.Call(first);
+        lin.Call(second).Grad = r;
+        lin.Backward();
+        double Loss() => ReferenceLoss.WeightedLin(second, w, b, r);
+        TensorAssert.Near(second.Grad, CentralDifference.Of(Loss, second, Step), "inp.Grad of the second call (a batch of 5 after a batch of 4)", GradRtol, GradAtol);
+        TensorAssert.Near(lin.Weight.Grad, CentralDifference.Of(Loss, w, Step), "w.Grad = inpᵀ @ out.Grad of the second call, not the first", GradRtol, GradAtol);
+    }
+
+    [TestCase(new[] { 3 }, new[] { 3 }, "[3]")]           // a weight vector: n_in and n_out cannot be told apart
+    [TestCase(new[] { 3, 5 }, new[] { 5, 1 }, "[5, 1]")]  // five numbers, but [n, 5] + [5, 1] broadcasts to the wrong shape
+    [TestCase(new[] { 3, 5 }, new[] { 1, 5 }, "[1, 5]")]
+    public void Lin_WithWeightsOrBiasOfTheWrongRank_ThrowsNamingTheShapes(int[] w, int[] b, string wrong)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Lin(Tensor.Zeros(w), Tensor.Zeros(b)),
+            $"Lin needs w [n_in, n_out] and b [n_out]: w {ShapeRules.Format(w)} with b {ShapeRules.Format(b)} must be refused");
+        Assert.That(error!.Message, Does.Contain(wrong), "the message names the shape that does not fit");
+    }
+
+    [Test]
     public void Lin_WithABiasThatDoesNotFitTheWeights_ThrowsNamingTheShapes()
     {
         var error = Assert.Throws<ArgumentException>(() => new Lin(Tensor.Zeros(784, 50), Tensor.Zeros(10)),
@@ -80,6 +117,18 @@ public class LayerTests
         Assert.That(loss.Item(), Is.EqualTo(13f / 3).Within(1e-5f), "mean((pred.Squeeze(-1) − target)²)");
     }
 
+    [Test]
+    public void Mse_OfABatchOfOne_KeepsItsBatchDimension()
+    {
+        // Squeeze() would turn the [1, 1] prediction into a scalar, whose shape [] is not the target's [1].
+        var mse = new Mse();
+        Tensor prediction = Tensor.FromArray(new float[,] { { 3 } });
+        Tensor? loss = null;
+        Assert.DoesNotThrow(() => loss = mse.Call(prediction, Tensor.FromArray(1f)),
+            "a prediction [1, 1] against a target [1] is a batch of one: squeeze only the last dimension, Squeeze(-1)");
+        Assert.That(loss!.Item(), Is.EqualTo(4f).Within(1e-6), "(3 − 1)² for a batch of one");
+    }
+
     [TestCase(6, 21)]
     [TestCase(1, 22)] // batch size 1: squeezing every dimension would lose the batch
     public void Mse_Backward_MatchesCentralDifferences(int batch, int seed)
@@ -92,6 +141,29 @@ public class LayerTests
         Assert.That(loss.Item(), Is.EqualTo(ReferenceLoss.Mse(prediction.Reshape(batch), target)).Within(1e-5), "the loss value");
         TensorAssert.Near(prediction.Grad, CentralDifference.Of(() => ReferenceLoss.Mse(prediction.Reshape(batch), target), prediction, Step),
             $"∂mse/∂pred = 2·(pred − target)/n, shaped like pred [{batch}, 1]", GradRtol, GradAtol);
+    }
+
+    [Test]
+    public void Mse_CalledTwice_BackwardUsesTheSecondPrediction()
+    {
+        var mse = new Mse();
+        mse.Call(Tensor.FromArray(new float[,] { { 1 }, { 2 } }), Tensor.FromArray(0f, 0f));
+        var second = Tensor.FromArray(new float[,] { { 3 }, { -1 }, { 0 } });
+        mse.Call(second, Tensor.FromArray(1f, 1f, 1f));
+        mse.Backward();
+        // 2·(pred − target)/3 for pred [3, -1, 0] and target [1, 1, 1].
+        TensorAssert.Near(second.Grad, Tensor.FromArray(new float[,] { { 4f / 3 }, { -4f / 3 }, { -2f / 3 } }),
+            "Backward differentiates the last call: pred [[3], [-1], [0]], target [1, 1, 1]");
+    }
+
+    [TestCase(new[] { 3, 2 }, new[] { 2 })] // [3, 2] − [2] broadcasts: a loss over the wrong pairs
+    [TestCase(new[] { 2, 1 }, new[] { 1 })] // [2] − [1] broadcasts: two predictions against one target
+    public void Mse_WithAPredictionThatDoesNotMatchTheTarget_ThrowsNamingTheShapes(int[] prediction, int[] target)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Mse().Call(Tensor.Zeros(prediction), Tensor.Zeros(target)),
+            $"a prediction {ShapeRules.Format(prediction)} (last dimension squeezed) does not match a target {ShapeRules.Format(target)}");
+        Assert.That(error!.Message, Does.Contain(ShapeRules.Format(prediction)).And.Contain(ShapeRules.Format(target)),
+            "the message names both shapes");
     }
 
     [Test]

@@ -36,7 +36,24 @@ public class LinWeightGradientTests
         var error = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByOuterProducts(Tensor.Zeros(5, 3), Tensor.Zeros(4, 2)),
             "one output-gradient row per input row");
         Assert.That(error!.Message, Does.Contain("[5, 3]").And.Contain("[4, 2]"));
-        Assert.Throws<ArgumentException>(() => Lin.WeightGradientByMatmul(Tensor.Zeros(5, 3), Tensor.Zeros(4, 2)),
+        var matmulError = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByMatmul(Tensor.Zeros(5, 3), Tensor.Zeros(4, 2)),
             "the matrix-product version checks the batch too");
+        Assert.That(matmulError!.Message, Does.Contain("[5, 3]").And.Contain("[4, 2]"),
+            "the message names the shapes the caller passed (Matmul's own error would name inpᵀ, 3x5)");
+    }
+
+    [TestCase(new[] { 5 }, new[] { 5, 2 })]
+    [TestCase(new[] { 5, 3 }, new[] { 5 })]
+    public void WithAnInputOrGradientThatIsNotAMatrix_BothVersionsThrowNamingTheShapes(int[] input, int[] outGrad)
+    {
+        string shapes = $"input {ShapeRules.Format(input)}, out.g {ShapeRules.Format(outGrad)}";
+        var outer = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByOuterProducts(Tensor.Zeros(input), Tensor.Zeros(outGrad)),
+            $"outer products need input [batch, n_in] and out.g [batch, n_out]: {shapes}");
+        Assert.That(outer!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)),
+            $"the outer-product version's message names both shapes: {shapes}");
+        var matmul = Assert.Throws<ArgumentException>(() => Lin.WeightGradientByMatmul(Tensor.Zeros(input), Tensor.Zeros(outGrad)),
+            $"the matrix product needs input [batch, n_in] and out.g [batch, n_out]: {shapes}");
+        Assert.That(matmul!.Message, Does.Contain(ShapeRules.Format(input)).And.Contain(ShapeRules.Format(outGrad)),
+            $"the matrix-product version's message names both shapes as passed (Matmul's own error would name inpᵀ): {shapes}");
     }
 }

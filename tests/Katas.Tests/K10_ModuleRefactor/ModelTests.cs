@@ -81,6 +81,49 @@ public class ModelTests
     }
 
     [Test]
+    public void Call_OnASecondBatch_BackwardGivesThatBatchsGradients()
+    {
+        var (model, parameters, rng) = SmallTwoLayerModel(seed: 35);
+        model.Call(Tensor.Randn(rng, 3, 4), Tensor.Randn(rng, 3));
+        Tensor x = Tensor.Randn(rng, 6, 4), y = Tensor.Randn(rng, 6);
+        model.Call(x, y);
+        model.Backward();
+        Func<double> Loss = ReferenceLoss.Mlp(x, parameters, y);
+        TensorAssert.Near(parameters[0].W.Grad, CentralDifference.Of(Loss, parameters[0].W, Step),
+            "w1.Grad of the second batch (6 rows after a first call on 3)", GradRtol, GradAtol);
+        TensorAssert.Near(parameters[1].B.Grad, CentralDifference.Of(Loss, parameters[1].B, Step),
+            "b2.Grad of the second batch (6 rows after a first call on 3)", GradRtol, GradAtol);
+    }
+
+    [Test]
+    public void Backward_RunTwice_SetsTheSameGradientsNotTheirSum()
+    {
+        var (model, parameters, rng) = SmallTwoLayerModel(seed: 36);
+        Tensor x = Tensor.Randn(rng, 6, 4), y = Tensor.Randn(rng, 6);
+        model.Call(x, y);
+        model.Backward();
+        model.Call(x, y);
+        model.Backward();
+        Func<double> Loss = ReferenceLoss.Mlp(x, parameters, y);
+        for (int l = 0; l < parameters.Count; l++)
+        {
+            TensorAssert.Near(parameters[l].W.Grad, CentralDifference.Of(Loss, parameters[l].W, Step),
+                $"w{l + 1}.Grad after Call and Backward ran twice on the same batch", GradRtol, GradAtol);
+            TensorAssert.Near(parameters[l].B.Grad, CentralDifference.Of(Loss, parameters[l].B, Step),
+                $"b{l + 1}.Grad after Call and Backward ran twice on the same batch", GradRtol, GradAtol);
+        }
+    }
+
+    /// <summary>Lin(4 → 5), Relu, Lin(5 → 1), Mse, with Kaiming-scaled weights and small random biases.</summary>
+    private static (Model Model, List<(Tensor W, Tensor B)> Parameters, Rng Rng) SmallTwoLayerModel(int seed)
+    {
+        var rng = new Rng((ulong)seed);
+        Tensor w1 = Tensor.Randn(rng, 4, 5) * MathF.Sqrt(2f / 4), b1 = Tensor.Randn(rng, 5) * 0.1f;
+        Tensor w2 = Tensor.Randn(rng, 5, 1) * MathF.Sqrt(2f / 5), b2 = Tensor.Randn(rng, 1) * 0.1f;
+        return (Model.TwoLayer(w1, b1, w2, b2), [(w1, b1), (w2, b2)], rng);
+    }
+
+    [Test]
     public void Backward_RunsTheLossFirstThenTheLayersInReverseOrder()
     {
         var log = new List<string>();

@@ -36,6 +36,19 @@ public class ModuleTests
     }
 
     [Test]
+    public void Call_ASecondTime_ReturnsAndKeepsTheSecondCallsArgsAndOutput()
+    {
+        // A module is called once per batch: each Call replaces what the previous one kept.
+        var module = new Triple();
+        Tensor first = Tensor.FromArray(1f, 2f), second = Tensor.FromArray(-4f, 5f);
+        module.Call(first);
+        Tensor y = module.Call(second);
+        Assert.That(y.ToArray(), Is.EqualTo(new[] { -12f, 15f }), "the second Call returns 3·[-4, 5], not the first call's 3·[1, 2]");
+        Assert.That(module.Args, Is.EqualTo(new[] { second }).AsCollection, "Args are the second call's");
+        Assert.That(module.Output, Is.SameAs(y), "Output is the second call's");
+    }
+
+    [Test]
     public void Backward_HandsTheStoredOutputAndArgsToBwd()
     {
         var module = new Triple();
@@ -59,6 +72,14 @@ public class ModuleTests
         var error = Assert.Throws<ArgumentException>(() => new Mse().Call(Tensor.Zeros(3, 1)),
             "Mse takes a prediction and a target");
         Assert.That(error!.Message, Does.Contain("Mse").And.Contain("2").And.Contain("1"));
+    }
+
+    [Test]
+    public void Call_WithMoreInputsThanTheModuleTakes_ThrowsNamingBothCounts()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Relu().Call(Tensor.Zeros(3), Tensor.Zeros(3)),
+            "Relu takes one tensor, not two");
+        Assert.That(error!.Message, Does.Contain("Relu").And.Contain("1").And.Contain("2"));
     }
 
     [Test]

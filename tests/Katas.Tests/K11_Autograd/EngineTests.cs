@@ -176,4 +176,14 @@ public class EngineTests
         var error = Assert.Throws<ArgumentException>(() => y.Backward(Tensor.Ones(3, 2)), "the output's gradient has the output's shape");
         Assert.That(error!.Message, Does.Contain("[3, 2]").And.Contain("[2, 3]"));
     }
+
+    [Test]
+    public void Backward_WithAGradientThatWouldBroadcast_ThrowsNamingBothShapes()
+    {
+        // [3] would broadcast against [2, 3] without an error: only an explicit check refuses it.
+        Variable y = new MyRelu().Apply(new Variable(Tensor.Ones(2, 3), requiresGrad: true));
+        var error = Assert.Throws<ArgumentException>(() => y.Backward(Tensor.Ones(3)),
+            "y is [2, 3]: a starting gradient of shape [3] must be refused, not broadcast");
+        Assert.That(error!.Message, Does.Contain("[3]").And.Contain("[2, 3]"), "the message names both shapes");
+    }
 }

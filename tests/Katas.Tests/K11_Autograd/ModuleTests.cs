@@ -75,6 +75,35 @@ public class ModuleTests
     }
 
     [Test]
+    public void SgdStep_LeavesAParameterWithoutAGradientAsItIs()
+    {
+        // A parameter that took no part in this backward pass has no gradient, and nothing to move by.
+        var used = new Variable(Tensor.FromArray(1f, 2f), requiresGrad: true) { Grad = Tensor.FromArray(10f, -20f) };
+        var unused = new Variable(Tensor.FromArray(3f, 4f), requiresGrad: true);
+        var sgd = new Sgd([used, unused], learningRate: 0.1f);
+        Assert.DoesNotThrow(() => sgd.Step(), "Step skips a parameter whose Grad is null");
+        TensorAssert.Equal(unused.Value, Tensor.FromArray(3f, 4f), "a parameter without a gradient stays where it is");
+        TensorAssert.Near(used.Value, Tensor.FromArray(0f, 4f), "while the one beside it moves: p ← p − lr·grad");
+    }
+
+    [TestCase(0f)]
+    [TestCase(-0.1f)]
+    [TestCase(float.NaN)]
+    public void Sgd_WithALearningRateThatIsNotPositive_Throws(float learningRate)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd([new Variable(Tensor.Ones(1), true)], learningRate),
+            $"a learning rate of {learningRate} would not descend");
+    }
+
+    [TestCase(0, 2)]
+    [TestCase(2, 0)]
+    public void LinearLayer_WithNoInputsOrNoOutputs_Throws(int nIn, int nOut)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearLayer(nIn, nOut, new Rng(9)),
+            $"LinearLayer({nIn}, {nOut}): a layer needs at least one input and one output feature");
+    }
+
+    [Test]
     public void ModuleZeroGrad_ClearsEveryParameter()
     {
         var model = new Sequential(new LinearLayer(2, 3, new Rng(7)), new ReluLayer(), new LinearLayer(3, 1, new Rng(8)));
