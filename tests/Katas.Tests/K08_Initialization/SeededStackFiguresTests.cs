@@ -56,7 +56,7 @@ public class SeededStackFiguresTests
     [Test]
     public void OneLayerOfStandardNormalWeights_GivesTheSeededFigure()
     {
-        // Seed 1: std 10.06 (the README's table). x @ w instead of x @ wᵀ also gives about 10, but not 10.06.
+        // The README's table gives seed 1's figure. x @ w instead of x @ wᵀ also gives a std near 10, but not this one.
         MatchesTheReference(DeepStack.Stats(1, Width, Scaled(1), Identity, new Rng(1)), ReferenceStack(1, Width, Scaled(1), Identity, 1),
             "x = randn(200, 100), one layer x @ randn(100, 100)ᵀ, seed 1");
     }
@@ -64,7 +64,7 @@ public class SeededStackFiguresTests
     [Test]
     public void FiftyLayersOfOneOverSqrtN_GiveTheSeededFigures()
     {
-        // Seed 1: std 0.83 after 50 layers (the README's table). Every layer is pinned, not only "between 0.5 and 2".
+        // Every layer is pinned, not only "between 0.5 and 2" (the README's table gives seed 1's last one).
         MatchesTheReference(DeepStack.Stats(50, Width, Scaled(0.1f), Identity, new Rng(1)), ReferenceStack(50, Width, Scaled(0.1f), Identity, 1),
             "50 layers of randn(100, 100)·0.1, seed 1");
     }
@@ -73,7 +73,7 @@ public class SeededStackFiguresTests
     public void KaimingPlusRelu_GivesTheSeededFigures()
     {
         // Your Init.KaimingNormal(a = 0, fan_in) against N(0, 2/fan_in) drawn as Tensor.Randn(rng, shape)·√(2/100).
-        // Seed 1: mean 0.5637, std 0.8282 after one layer, std 0.61 after 50 (the README's table).
+        // The README's table gives seed 1's figures after one layer and after 50.
         WeightInit kaiming = (shape, rng) => Init.KaimingNormal(shape, 0, FanMode.FanIn, rng);
         MatchesTheReference(DeepStack.Stats(50, Width, kaiming, Relu, new Rng(1)), ReferenceStack(50, Width, Scaled((float)Math.Sqrt(2.0 / Width)), Relu, 1),
             "50 layers of Kaiming normal + ReLU, seed 1 (std √(2/fan_in) = √(2/100))");
@@ -83,7 +83,7 @@ public class SeededStackFiguresTests
     public void WhySqrt5_FourReluLayersWithPyTorchsDefault_GiveTheSeededFigures()
     {
         // Your Init.TorchLinearDefault against U(−1/√fan_in, 1/√fan_in) = U(−0.1, 0.1) drawn with Tensor.Uniform.
-        // Seed 1: std 0.021 after four layers (the README's table), against 0.71 with Kaiming.
+        // The README's table gives the std after four layers, against Kaiming's.
         WeightInit reference = (shape, rng) => Tensor.Uniform(rng, -0.1f, 0.1f, shape);
         MatchesTheReference(DeepStack.Stats(4, Width, (s, r) => Init.TorchLinearDefault(s, r), Relu, new Rng(1)), ReferenceStack(4, Width, reference, Relu, 1),
             "four ReLU layers with PyTorch's default kaiming_uniform(a = √5), seed 1 (bound 1/√100 = 0.1)");
