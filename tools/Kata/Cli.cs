@@ -90,7 +90,7 @@ public static class Cli
         var verifyTimeout = new Option<int>("--timeout") { Description = "Seconds each kata's tests may take.", DefaultValueFactory = _ => 300 };
         var mistakes = new Option<bool>("--mistakes") { Description = "Instead: each catalogued mistake (solutions/KNN_Name/mistakes/*.patch) must fail a visible test with a readable message." };
         var updateMistakes = new Option<bool>("--update-mistakes") { Description = "Instructors: check the mistakes and record their failing tests in tests/mistakes.json." };
-        var mistakesKata = new Option<string?>("--kata") { Description = "With --mistakes or --update-mistakes: only this kata's catalog, e.g. K02." };
+        var mistakesKata = new Option<string?>("--kata") { Description = "With --mistakes or --update-mistakes: only these katas' catalogs, e.g. K02 or K05,K07." };
         var verify = new Command("verify", "Maintainers: solutions pass, stubs fail, every kata is complete, the manifest is current.") { update, verifyTimeout, mistakes, updateMistakes, mistakesKata };
         verify.SetAction(r => Guard(console, () => r.GetValue(mistakes) || r.GetValue(updateMistakes)
             ? MistakesCommand.Run(Repository.Find(), console, r.GetValue(mistakesKata), r.GetValue(verifyTimeout), r.GetValue(updateMistakes))

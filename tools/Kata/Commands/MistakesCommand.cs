@@ -20,7 +20,7 @@ public static class MistakesCommand
             return GradeCommand.Refused;
         }
         var clock = Stopwatch.StartNew();
-        var katas = kataNumber != null ? [repo.Get(kataNumber)] : repo.Katas;
+        var katas = kataNumber != null ? kataNumber.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(repo.Get).ToList() : repo.Katas;
         var catalog = MistakeCatalog.Load(repo, katas);
         var recorded = MistakeSignatures.Load(repo);
         var problems = catalog.Problems.ToList();

@@ -37,15 +37,16 @@ public sealed class MistakeRun(Repository repo)
         {
             Progress?.Invoke($"{mistake.Label}: {mistake.Title}");
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var verdict = Check(scratch, compiler, worker, mistake) with { Elapsed = started.Elapsed };
+            var verdict = Check(scratch, builder, compiler, worker, mistake) with { Elapsed = started.Elapsed };
             verdicts.Add(verdict);
             onVerdict?.Invoke(verdict);
         }
         return verdicts;
     }
 
-    private MistakeVerdict Check(Repository scratch, FastCompiler compiler, WarmWorker worker, MistakePatch mistake)
+    private MistakeVerdict Check(Repository scratch, Builder builder, FastCompiler compiler, WarmWorker worker, MistakePatch mistake)
     {
+        bool rebuilt = false;
         string patch = Path.Combine(repo.Root, mistake.File);
         var (applies, why) = GitApply(scratch, "--check", patch);
         if (!applies) return Verdict(mistake, MistakeOutcome.DoesNotApply, why);
@@ -56,8 +57,18 @@ public sealed class MistakeRun(Repository repo)
             var compiled = compiler.Compile(compiler.TestsRefDll, out bool sameApi);
             if (!compiled.Succeeded)
                 return Verdict(mistake, MistakeOutcome.DoesNotCompile, compiled.ErrorsByKata.SelectMany(e => e.Value).FirstOrDefault() ?? compiled.Summary);
-            if (!sameApi) return Verdict(mistake, MistakeOutcome.ChangesApi, "");
             var kata = scratch.Get(mistake.Kata);
+            if (!sameApi)
+            {
+                // The assembly's surface changed, though maybe no signature did (a closure capturing other variables
+                // can do that): the tests are rebuilt around the mistake, and again around the solution afterwards.
+                worker.Dispose();
+                rebuilt = true;
+                var full = builder.BuildTests();
+                if (!full.Succeeded)
+                    return Verdict(mistake, MistakeOutcome.ChangesApi, full.ErrorsByKata.SelectMany(e => e.Value).FirstOrDefault() ?? full.Summary);
+                return Judge(mistake, worker.Run(kata, builder.KatasDll, TimeoutPerKata, visibleOnly: true));
+            }
             return Judge(mistake, worker.Run(kata, compiler.OutputDll, TimeoutPerKata, visibleOnly: true));
         }
         finally
@@ -65,6 +76,11 @@ public sealed class MistakeRun(Repository repo)
             // Back to the solution: the next mistake starts from it.
             foreach (string path in mistake.Paths)
                 File.Copy(Path.Combine(repo.Root, path), Path.Combine(scratch.Root, path), overwrite: true);
+            if (rebuilt)
+            {
+                worker.Dispose();
+                builder.BuildTests();
+            }
         }
     }
 
