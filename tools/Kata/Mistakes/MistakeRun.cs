@@ -37,16 +37,15 @@ public sealed class MistakeRun(Repository repo)
         {
             Progress?.Invoke($"{mistake.Label}: {mistake.Title}");
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var verdict = Check(scratch, builder, compiler, worker, mistake) with { Elapsed = started.Elapsed };
+            var verdict = Check(scratch, compiler, worker, mistake) with { Elapsed = started.Elapsed };
             verdicts.Add(verdict);
             onVerdict?.Invoke(verdict);
         }
         return verdicts;
     }
 
-    private MistakeVerdict Check(Repository scratch, Builder builder, FastCompiler compiler, WarmWorker worker, MistakePatch mistake)
+    private MistakeVerdict Check(Repository scratch, FastCompiler compiler, WarmWorker worker, MistakePatch mistake)
     {
-        bool rebuilt = false;
         string patch = Path.Combine(repo.Root, mistake.File);
         var (applies, why) = GitApply(scratch, "--check", patch);
         if (!applies) return Verdict(mistake, MistakeOutcome.DoesNotApply, why);
@@ -58,31 +57,22 @@ public sealed class MistakeRun(Repository repo)
             if (!compiled.Succeeded)
                 return Verdict(mistake, MistakeOutcome.DoesNotCompile, compiled.ErrorsByKata.SelectMany(e => e.Value).FirstOrDefault() ?? compiled.Summary);
             var kata = scratch.Get(mistake.Kata);
-            if (!sameApi)
-            {
-                // The assembly's surface changed, though maybe no signature did (a closure capturing other variables
-                // can do that): the tests are rebuilt around the mistake, and again around the solution afterwards.
-                worker.Dispose();
-                rebuilt = true;
-                var full = builder.BuildTests();
-                if (!full.Succeeded)
-                    return Verdict(mistake, MistakeOutcome.ChangesApi, full.ErrorsByKata.SelectMany(e => e.Value).FirstOrDefault() ?? full.Summary);
-                return Judge(mistake, worker.Run(kata, builder.KatasDll, TimeoutPerKata, visibleOnly: true));
-            }
-            return Judge(mistake, worker.Run(kata, compiler.OutputDll, TimeoutPerKata, visibleOnly: true));
+            var result = worker.Run(kata, compiler.OutputDll, TimeoutPerKata, visibleOnly: true);
+            // The reference assembly's bytes can differ without any signature changing (a private field, a lambda
+            // more or less), so the tests run anyway; a signature the tests use shows up as a binding failure.
+            if (!sameApi && result.Tests.Any(t => BindingFailures.Any(t.Message.Contains)))
+                return Verdict(mistake, MistakeOutcome.ChangesApi, result.Tests.First(t => BindingFailures.Any(t.Message.Contains)).Message);
+            return Judge(mistake, result);
         }
         finally
         {
             // Back to the solution: the next mistake starts from it.
             foreach (string path in mistake.Paths)
                 File.Copy(Path.Combine(repo.Root, path), Path.Combine(scratch.Root, path), overwrite: true);
-            if (rebuilt)
-            {
-                worker.Dispose();
-                builder.BuildTests();
-            }
         }
     }
+
+    private static readonly string[] BindingFailures = ["MissingMethodException", "MissingFieldException", "TypeLoadException"];
 
     /// <summary>Caught when a visible test failed with a message; otherwise escaped, or lost only to crashes and time-outs.</summary>
     public static MistakeVerdict Judge(MistakePatch mistake, KataResult result)
