@@ -36,6 +36,8 @@ public class KernelBoundsTests
     {
         // 17×5 @ 5×19: no size is a multiple of 16, 8 or 32, so every launch has work-items past the edge.
         const int m = 17, k = 5, n = 19;
+        // Your host compiles these kernels (that is where K07 starts); the test then launches them itself, with guards.
+        new OpenClMatmulHost(_device).Dispose();
         var rng = new Rng(71);
         Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
         float[] c = RunWithGuards(name, variant, a, b, m, n, k);

@@ -208,7 +208,7 @@ public class GradebookStoreTests
             Assert.That(view.Learners.Select(l => l.Login), Is.All.Match("^synthetic-[0-9]{3}$"));
             Assert.That(view.Katas.Select(k => k.Kata), Is.EqualTo(repo.Katas.Select(k => k.Number)));
             Assert.That(done.Min(), Is.LessThanOrEqualTo(3), "some learners are still near the start");
-            Assert.That(done.Max(), Is.GreaterThanOrEqualTo(9), "some are far ahead");
+            Assert.That(done.Max(), Is.GreaterThanOrEqualTo(done.Min() + 4), "some are far ahead of the others");
             Assert.That(view.Learners.Select(l => l.Runs.Count).Distinct().Count(), Is.GreaterThan(1), "some joined late");
             Assert.That(File.ReadAllText(Directory.EnumerateFiles(Path.Combine(_dir, "class"), "*.json", SearchOption.AllDirectories).First()), Does.Contain("\"synthetic\":true"));
         });
