@@ -29,8 +29,24 @@ public class OpenClMatmulTests
         _device?.Dispose();
     }
 
-    // Built on first use, so a constructor that throws fails each test with its own message.
-    private OpenClMatmulHost Matmul => _matmul ??= new OpenClMatmulHost(_device);
+    // Built on first use, so a constructor that throws fails each test with its own message. Before the real kernels
+    // run through your host, spy kernels check that it passes the sizes in order (out of order, the real ones run past
+    // the ends of their buffers and can crash the test run).
+    private OpenClMatmulHost Matmul
+    {
+        get
+        {
+            if (_matmul is not null) return _matmul;
+            KernelArgumentOrder.AssertSafeToRun(_device);
+            return _matmul = new OpenClMatmulHost(_device);
+        }
+    }
+
+    [TestCase(KernelVariant.Naive)]
+    [TestCase(KernelVariant.Tiled)]
+    [TestCase(KernelVariant.RegisterBlocked)]
+    public void TheKernel_ReceivesTheSizes_InTheOrder_M_N_K(KernelVariant kernel) =>
+        KernelArgumentOrder.AssertInOrder(_device, kernel);
 
     private static IEnumerable<TestCaseData> KernelsAndShapes()
     {
