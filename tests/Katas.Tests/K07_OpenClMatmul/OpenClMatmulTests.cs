@@ -18,6 +18,7 @@ public class OpenClMatmulTests
 
     private OpenClDevice _device = null!;
     private OpenClMatmulHost? _matmul;
+    private bool _sizesChecked;
 
     [OneTimeSetUp]
     public void OpenDevice() => _device = OpenClPlatform.OpenDevice();
@@ -30,7 +31,26 @@ public class OpenClMatmulTests
     }
 
     // Built on first use, so a constructor that throws fails each test with its own message.
-    private OpenClMatmulHost Matmul => _matmul ??= new OpenClMatmulHost(_device);
+    private OpenClMatmulHost Host => _matmul ??= new OpenClMatmulHost(_device);
+
+    // The host for tests that launch the real kernels: spy kernels check first that it passes the sizes in order (out
+    // of order, the real kernels run past the ends of their buffers and can crash the test run).
+    private OpenClMatmulHost Matmul
+    {
+        get
+        {
+            var host = Host;
+            if (!_sizesChecked) KernelArgumentOrder.AssertSafeToRun(_device);
+            _sizesChecked = true;
+            return host;
+        }
+    }
+
+    [TestCase(KernelVariant.Naive)]
+    [TestCase(KernelVariant.Tiled)]
+    [TestCase(KernelVariant.RegisterBlocked)]
+    public void TheKernel_ReceivesTheSizes_InTheOrder_M_N_K(KernelVariant kernel) =>
+        KernelArgumentOrder.AssertInOrder(_device, kernel);
 
     private static IEnumerable<TestCaseData> KernelsAndShapes()
     {
@@ -79,7 +99,7 @@ public class OpenClMatmulTests
     public void AnEmptyInnerDimension_GivesZeros()
     {
         // OpenCL has no zero-sized buffers (CL_INVALID_BUFFER_SIZE); an empty sum is 0, as in torch.mm.
-        TensorAssert.Equal(Matmul.Multiply(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4), KernelVariant.Tiled), Tensor.Zeros(3, 4),
+        TensorAssert.Equal(Host.Multiply(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4), KernelVariant.Tiled), Tensor.Zeros(3, 4),
             "3×0 @ 0×4 is a 3×4 matrix of empty sums");
     }
 
@@ -87,14 +107,14 @@ public class OpenClMatmulTests
     public void NoRowsOrNoColumns_GiveAnEmptyProduct()
     {
         // OpenCL has no zero-sized buffers either way: a product with no rows or no columns has nothing to compute.
-        TensorAssert.HasShape(Matmul.Multiply(Tensor.Zeros(0, 3), Tensor.Zeros(3, 4), KernelVariant.Naive), [0, 4], "0×3 @ 3×4: no rows");
-        TensorAssert.HasShape(Matmul.Multiply(Tensor.Zeros(2, 3), Tensor.Zeros(3, 0), KernelVariant.Naive), [2, 0], "2×3 @ 3×0: no columns");
+        TensorAssert.HasShape(Host.Multiply(Tensor.Zeros(0, 3), Tensor.Zeros(3, 4), KernelVariant.Naive), [0, 4], "0×3 @ 3×4: no rows");
+        TensorAssert.HasShape(Host.Multiply(Tensor.Zeros(2, 3), Tensor.Zeros(3, 0), KernelVariant.Naive), [2, 0], "2×3 @ 3×0: no columns");
     }
 
     [Test]
     public void InnerSizesThatDiffer_ThrowPyTorchsMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784), KernelVariant.Naive),
+        var error = Assert.Throws<ArgumentException>(() => Host.Multiply(Tensor.Zeros(5, 784), Tensor.Zeros(10, 784), KernelVariant.Naive),
             "784 columns of A cannot meet 10 rows of B");
         Assert.That(error!.Message, Does.Contain("mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)"));
     }
@@ -102,14 +122,14 @@ public class OpenClMatmulTests
     [Test]
     public void NonMatrices_ThrowNamingTheShapes()
     {
-        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3), Tensor.Zeros(3, 2), KernelVariant.Naive));
+        var error = Assert.Throws<ArgumentException>(() => Host.Multiply(Tensor.Zeros(3), Tensor.Zeros(3, 2), KernelVariant.Naive));
         Assert.That(error!.Message, Does.Contain("[3]"), "the message should name the shape that is not 2-D");
     }
 
     [Test]
     public void ANonMatrixB_ThrowsNamingItsShape()
     {
-        var error = Assert.Throws<ArgumentException>(() => Matmul.Multiply(Tensor.Zeros(3, 2), Tensor.Zeros(2), KernelVariant.Naive),
+        var error = Assert.Throws<ArgumentException>(() => Host.Multiply(Tensor.Zeros(3, 2), Tensor.Zeros(2), KernelVariant.Naive),
             "B of shape [2] is a vector, not a matrix: check both operands' ranks");
         Assert.That(error!.Message, Does.Contain("[2]"), "the message should name the shape that is not 2-D");
     }
