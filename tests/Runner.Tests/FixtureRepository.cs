@@ -103,19 +103,9 @@ internal static partial class FixtureRepository
 
     public static Repository Create()
     {
-        string root = Path.Combine(Path.GetTempPath(), "kata-fixture-" + Guid.NewGuid().ToString("N")[..8]);
+        string root = NewRoot("fixture");
         var real = Repository.Find(AppContext.BaseDirectory);
-        Write(root, "Directory.Build.props", """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-              </PropertyGroup>
-            </Project>
-            """);
+        WriteBuildProps(root, "<ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>", "<NoWarn>$(NoWarn);NU1603</NoWarn>");
         // The real repository's package versions and safe-code rules, so the fixture grades as the real one does.
         File.Copy(Path.Combine(real.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"));
         Directory.CreateDirectory(Path.Combine(root, "katas"));
@@ -139,6 +129,30 @@ internal static partial class FixtureRepository
         foreach (var (folder, type, body, preamble) in Submissions) Kata(root, folder, type, body, preamble);
         return repo;
     }
+
+    /// <summary>A fresh path under the temporary folder for a fixture repository: kata-{purpose}-{8 hex digits}.</summary>
+    public static string NewRoot(string purpose) => Path.Combine(Path.GetTempPath(), $"kata-{purpose}-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>A fixture's Directory.Build.props: net10.0, nullable and implicit usings, then its own properties (XML elements).</summary>
+    public static void WriteBuildProps(string root, params string[] properties) =>
+        Write(root, "Directory.Build.props",
+            "<Project>\n  <PropertyGroup>\n" +
+            string.Concat(new[] { "<TargetFramework>net10.0</TargetFramework>", "<Nullable>enable</Nullable>", "<ImplicitUsings>enable</ImplicitUsings>" }
+                .Concat(properties).Select(p => $"    {p}\n")) +
+            "  </PropertyGroup>\n</Project>\n");
+
+    /// <summary>tests/Katas.Tests/Katas.Tests.csproj with NUnit at the real repository's version (restored from the same
+    /// package cache, no central versions needed) and these project references (XML elements).</summary>
+    public static void WriteTestsProject(string root, params string[] references) =>
+        Write(root, "tests/Katas.Tests/Katas.Tests.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies></PropertyGroup>
+              <ItemGroup><PackageReference Include="NUnit" Version="{NUnitVersion()}" /></ItemGroup>
+              <ItemGroup>
+            {string.Concat(references.Select(r => $"    {r}\n"))}  </ItemGroup>
+            </Project>
+
+            """);
 
     public static void Delete(Repository repo)
     {
@@ -169,11 +183,12 @@ internal static partial class FixtureRepository
             """);
     }
 
-    private static void Write(string root, string relative, string text)
+    /// <summary>Writes a file of a fixture, with its folders, and with \n line ends whatever the checkout has (git diffs of it stay alike).</summary>
+    public static void Write(string root, string relative, string text)
     {
         string path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
     }
 
     /// <summary>The NUnit version the real repository pins, so the fixture restores from the same package cache.</summary>

@@ -27,9 +27,9 @@ public class MistakeCatalogTests
     [SetUp]
     public void CreateRepository()
     {
-        _root = Path.Combine(Path.GetTempPath(), "kata-catalog-" + Guid.NewGuid().ToString("N")[..8]);
-        MistakesFixture.Write(_root, "katas/K02_Loops/README.md", "# K02 — Loops\n\n## Hints\n\n1. Gentle.\n2. Explicit.\n");
-        MistakesFixture.Write(_root, "solutions/K02_Loops/Loops.cs", "return 1;\n");
+        _root = FixtureRepository.NewRoot("catalog");
+        FixtureRepository.Write(_root, "katas/K02_Loops/README.md", "# K02 — Loops\n\n## Hints\n\n1. Gentle.\n2. Explicit.\n");
+        FixtureRepository.Write(_root, "solutions/K02_Loops/Loops.cs", "return 1;\n");
         Directory.CreateDirectory(Path.Combine(_root, "tests", "Katas.Tests"));
         _repo = new Repository(_root);
     }
@@ -37,7 +37,7 @@ public class MistakeCatalogTests
     [TearDown]
     public void Delete() => Directory.Delete(_root, recursive: true);
 
-    private void Patch(string name, string text) => MistakesFixture.Write(_root, $"solutions/K02_Loops/mistakes/{name}", text);
+    private void Patch(string name, string text) => FixtureRepository.Write(_root, $"solutions/K02_Loops/mistakes/{name}", text);
 
     [Test]
     public void AWellFormedEntry_IsRead_WithItsHeaderAndPaths()

@@ -17,8 +17,8 @@ public class MistakeRecognizerTests
     [SetUp]
     public void CreateRepository()
     {
-        _root = Path.Combine(Path.GetTempPath(), "kata-recognise-" + Guid.NewGuid().ToString("N")[..8]);
-        MistakesFixture.Write(_root, "katas/K02_Loops/README.md", "# K02 — Loops\n\n## Hints\n\n1. Gentle.\n2. The loop over k is the dot product.\n");
+        _root = FixtureRepository.NewRoot("recognise");
+        FixtureRepository.Write(_root, "katas/K02_Loops/README.md", "# K02 — Loops\n\n## Hints\n\n1. Gentle.\n2. The loop over k is the dot product.\n");
         _repo = new Repository(_root);
         MistakeSignatures.Save(_repo,
         [

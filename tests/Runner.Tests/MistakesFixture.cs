@@ -1,4 +1,5 @@
 using Kata;
+using static RunnerTests.FixtureRepository;
 
 namespace RunnerTests;
 
@@ -48,30 +49,13 @@ internal static class MistakesFixture
 
     public static Repository Create()
     {
-        string root = Path.Combine(Path.GetTempPath(), "kata-mistakes-" + Guid.NewGuid().ToString("N")[..8]);
-        Write(root, "Directory.Build.props", """
-            <Project>
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <Against Condition="'$(Against)' == ''">katas</Against>
-              </PropertyGroup>
-            </Project>
-            """);
+        string root = NewRoot("mistakes");
+        WriteBuildProps(root, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", "<Against Condition=\"'$(Against)' == ''\">katas</Against>");
         Write(root, "katas/Katas.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>Katas</AssemblyName><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup></Project>""");
         Write(root, "solutions/Solutions.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>Katas</AssemblyName></PropertyGroup></Project>""");
-        Write(root, "tests/Katas.Tests/Katas.Tests.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies></PropertyGroup>
-              <ItemGroup><PackageReference Include="NUnit" Version="{FixtureRepository.NUnitVersion()}" /></ItemGroup>
-              <ItemGroup>
-                <ProjectReference Include="../../katas/Katas.csproj" Condition="'$(Against)' != 'solutions'" />
-                <ProjectReference Include="../../solutions/Solutions.csproj" Condition="'$(Against)' == 'solutions'" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteTestsProject(root,
+            """<ProjectReference Include="../../katas/Katas.csproj" Condition="'$(Against)' != 'solutions'" />""",
+            """<ProjectReference Include="../../solutions/Solutions.csproj" Condition="'$(Against)' == 'solutions'" />""");
         Write(root, "katas/K02_ThreeLoopMatmul/README.md", $"""
             # K02 — Three-loop matmul
 
@@ -164,30 +148,8 @@ internal static class MistakesFixture
         string file = Path.Combine(root, "solutions/K02_ThreeLoopMatmul/ThreeLoops.cs");
         if (!Solution.Contains(from)) throw new ArgumentException($"the solution has no '{from}'");
         File.WriteAllText(file, Solution.Replace(from, to));
-        string diff = GitOutput(root, "diff", "--", "solutions/K02_ThreeLoopMatmul");
+        string diff = Git.Output(root, "diff", "--", "solutions/K02_ThreeLoopMatmul");
         File.WriteAllText(file, Solution);
         Write(root, $"solutions/K02_ThreeLoopMatmul/mistakes/{id}.patch", (header ?? $"Title: {title}\nMisconception: {misconception}\nHint: {hint}\n") + "\n" + diff);
-    }
-
-    private static string GitOutput(string dir, params string[] args)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string arg in args) info.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
-
-    public static void Delete(Repository repo)
-    {
-        try { Directory.Delete(repo.Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    public static void Write(string root, string relative, string text)
-    {
-        string path = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.Replace("\r\n", "\n"));
     }
 }

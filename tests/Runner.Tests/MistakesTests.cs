@@ -35,7 +35,7 @@ public class MistakesTests
     }
 
     [OneTimeTearDown]
-    public void Delete() => MistakesFixture.Delete(_repo);
+    public void Delete() => FixtureRepository.Delete(_repo);
 
     [Test]
     public void ACaughtMistake_IsOneLine_WithHowManyTestsCaughtIt_AndTheFirst()

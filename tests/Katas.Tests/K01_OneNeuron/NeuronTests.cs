@@ -19,6 +19,14 @@ public class NeuronTests
     }
 
     [Test]
+    public void Output_WithOneInput_IsTheLineWeightTimesInputPlusBias()
+    {
+        // The smallest neuron is a straight line: y = w·x + b.
+        float output = Neuron.Output([2f], [3f], 0.5f);
+        Assert.That(output, Is.EqualTo(6.5f), "one input x = 2, weight w = 3, bias b = 0.5: w·x + b = 6.5");
+    }
+
+    [Test]
     public void Output_WithNoInputs_IsTheBias()
     {
         float output = Neuron.Output([], [], 1.5f);

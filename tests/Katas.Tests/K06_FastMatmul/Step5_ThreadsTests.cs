@@ -128,8 +128,10 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
                 atol: Reference.Atol(c.K));
         });
 
-    [PropertyTest("Bᵀ @ Aᵀ = (A @ B)ᵀ.", MaxTest = 30)]
-    public Property TransposeOfAProduct_IsTheProductOfTransposesReversed() => Prop.ForAll(TensorGen.MatmulCase(max: 50), c =>
+    // Seeded (a fixed Replay), so every run tries the same 30 cases, with sizes up to 70, so that some of them are big
+    // enough to be packed and cut into tiles with edges: a mistake then fails this test on every run or on none.
+    [PropertyTest("Bᵀ @ Aᵀ = (A @ B)ᵀ.", MaxTest = 30, Replay = "(20190817,11400714819323198485)")]
+    public Property TransposeOfAProduct_IsTheProductOfTransposesReversed() => Prop.ForAll(TensorGen.MatmulCase(max: MaxPropertySize), c =>
     {
         var rng = new Rng((ulong)c.Seed);
         Tensor a = Tensor.Randn(rng, c.N, c.K), b = Tensor.Randn(rng, c.K, c.M);

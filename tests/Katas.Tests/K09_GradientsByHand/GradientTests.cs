@@ -40,6 +40,17 @@ public class GradientTests
         TensorAssert.Near(output.Grad, Tensor.FromArray(new float[,] { { 4 } }), "∂(o − t)²/∂o = 2(o − t) with a batch of one, shaped [1, 1]");
     }
 
+    [Test]
+    public void MseGrad_PointsUphill_PositiveWhereTheOutputIsAboveItsTarget()
+    {
+        // Raising an output that is already above its target raises the loss: the gradient has the sign of output − target.
+        var output = Tensor.FromArray(new float[,] { { 3 }, { -1 } });
+        Layers.MseGrad(output, Tensor.FromArray(1f, 1f));
+        int[] signs = [.. output.Grad!.ToArray().Select(g => Math.Sign(g))];
+        Assert.That(signs, Is.EqualTo(new[] { 1, -1 }),
+            "output [[3], [-1]] against target [1, 1]: the first output is too high (gradient > 0), the second too low (gradient < 0)");
+    }
+
     [PropertyTest("The ReLU gradient matches central differences (away from the kink at 0).", MaxTest = 60)]
     public Property ReluGrad_MatchesCentralDifferences()
     {
@@ -118,6 +129,34 @@ public class GradientTests
             AssertMatches(wt.Grad, Of(Loss, w), [c.nIn, c.nOut], $"∂loss/∂w = inputᵀ @ out.g ({shapes})");
             AssertMatches(bt.Grad, Of(Loss, b), [c.nOut], $"∂loss/∂b = out.g summed over the batch ({shapes})");
         });
+    }
+
+    [Test]
+    public void LinGrad_WeightGradient_IsInputTransposedTimesOutGrad()
+    {
+        var (input, output, w, b) = SmallLinWithGrad();
+        Layers.LinGrad(input, output, w, b);
+        // Σᵢ inp[i, k]·out.g[i, j]: n_in × n_out (3 × 4), like w.
+        TensorAssert.Equal(w.Grad, Tensor.FromArray(new float[,] { { 1, 0, 2, -1 }, { 5, 1, 4, -1 }, { -3, -1, 0, -1 } }),
+            "w.Grad = inputᵀ @ out.Grad: inp [[1, 2, 0], [0, 1, -1]], out.Grad [[1, 0, 2, -1], [3, 1, 0, 1]]");
+    }
+
+    [Test]
+    public void LinGrad_BiasGradient_IsOutGradSummedOverTheBatch()
+    {
+        var (input, output, w, b) = SmallLinWithGrad();
+        Layers.LinGrad(input, output, w, b);
+        TensorAssert.Equal(b.Grad, Tensor.FromArray(4f, 1f, 2f, 0f),
+            "b.Grad = out.Grad summed over the batch, one number per output: out.Grad [[1, 0, 2, -1], [3, 1, 0, 1]]");
+    }
+
+    /// <summary>A batch of 2 through Lin(3 → 4) with small integers, and out.Grad set as the layer after it would.</summary>
+    private static (Tensor Input, Tensor Output, Tensor W, Tensor B) SmallLinWithGrad()
+    {
+        Tensor input = Tensor.FromArray(new float[,] { { 1, 2, 0 }, { 0, 1, -1 } }), w = Tensor.Ones(3, 4), b = Tensor.Zeros(4);
+        var output = Layers.Lin(input, w, b);
+        output.Grad = Tensor.FromArray(new float[,] { { 1, 0, 2, -1 }, { 3, 1, 0, 1 } });
+        return (input, output, w, b);
     }
 
     [Test]

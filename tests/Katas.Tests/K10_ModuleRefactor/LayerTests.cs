@@ -144,6 +144,17 @@ public class LayerTests
     }
 
     [Test]
+    public void Mse_Backward_GivesAGradientShapedLikeThePrediction()
+    {
+        // The difference is squeezed to [batch]; its gradient goes back to a prediction of shape [batch, 1].
+        var mse = new Mse();
+        var prediction = Tensor.FromArray(new float[,] { { 3 }, { -1 } });
+        mse.Call(prediction, Tensor.FromArray(1f, 1f));
+        mse.Backward();
+        TensorAssert.HasShape(prediction.Grad!, [2, 1], "prediction.Grad for a prediction [[3], [-1]] and a target [1, 1] (Reshape it back)");
+    }
+
+    [Test]
     public void Mse_CalledTwice_BackwardUsesTheSecondPrediction()
     {
         var mse = new Mse();
