@@ -11,8 +11,13 @@ namespace Katas.FastMatmul;
 ///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
 ///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
-///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
+///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to the block's tiles
+///     copy the block's finished tiles into C
 /// </code>
+/// The tiles of a row block are added up in a contiguous buffer, not in C: C's rows are n floats apart (4 KB at
+/// n = 1024, often a power of two), so the 6 rows of a tile fall in different pages and compete for the same cache
+/// sets, and every kc slice would find them evicted. OpenBLAS hides those misses with prefetch instructions, which
+/// safe C# cannot issue; a buffer the kernel walks front to back needs none.
 /// Products too small to pay for packing and threads skip all of it (<see cref="SmallProduct"/>).
 /// </summary>
 public static class ParallelMatmul
