@@ -62,20 +62,30 @@ public static class PanelPacking
         CheckLength(packed, panels * panelWidth * depth, "B");
         ReadOnlySpan<float> storage = b.Storage;
         int rowStride = b.Strides[0], colStride = b.Strides[1];
-        for (int panel = 0; panel < panels; panel++)
+        // A few panels at a time, row by row: each row of B is then read a few cache lines at once rather than one
+        // line per row of a single panel (rows of B are far apart, often a power of two apart, and lines read that
+        // way evict each other before the next panel reuses them), and each panel is still written front to back.
+        for (int group = 0; group < panels; group += PanelsPerPass)
         {
-            int firstColumn = col0 + panel * panelWidth;
-            int width = Math.Min(panelWidth, col0 + cols - firstColumn);
+            int groupEnd = Math.Min(panels, group + PanelsPerPass);
             for (int p = 0; p < depth; p++)
             {
-                Span<float> target = packed.Slice((panel * depth + p) * panelWidth, panelWidth);
-                int source = b.Offset + (k0 + p) * rowStride + firstColumn * colStride;
-                if (colStride == 1) CopyShort(storage.Slice(source, width), target); // a row-major B: a contiguous row
-                else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
-                target[width..].Clear(); // padding: zero columns
+                for (int panel = group; panel < groupEnd; panel++)
+                {
+                    int firstColumn = col0 + panel * panelWidth;
+                    int width = Math.Min(panelWidth, col0 + cols - firstColumn);
+                    Span<float> target = packed.Slice((panel * depth + p) * panelWidth, panelWidth);
+                    int source = b.Offset + (k0 + p) * rowStride + firstColumn * colStride;
+                    if (colStride == 1) CopyShort(storage.Slice(source, width), target); // a row-major B: a contiguous row
+                    else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
+                    target[width..].Clear(); // padding: zero columns
+                }
             }
         }
     }
+
+    /// <summary>How many of B's panels <see cref="PackB"/> fills side by side (4 AVX2 panels: 256 bytes of each row).</summary>
+    private const int PanelsPerPass = 4;
 
     /// <summary>
     /// Copies a few floats (a panel row: 8 to 32) four at a time with 128-bit vectors, which every CPU .NET runs on

@@ -11,8 +11,13 @@ namespace Katas.FastMatmul;
 ///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
 ///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
-///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
+///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to the block's tiles
+///     copy the block's finished tiles into C
 /// </code>
+/// The tiles of a row block are added up in a contiguous buffer, not in C: C's rows are n floats apart (4 KB at
+/// n = 1024, often a power of two), so the 6 rows of a tile fall in different pages and compete for the same cache
+/// sets, and every kc slice would find them evicted. OpenBLAS hides those misses with prefetch instructions, which
+/// safe C# cannot issue; a buffer the kernel walks front to back needs none.
 /// Products too small to pay for packing and threads skip all of it (<see cref="SmallProduct"/>).
 /// </summary>
 public static class ParallelMatmul
@@ -120,59 +125,96 @@ public static class ParallelMatmul
             int rowBlocks = CacheBlocks.DivideUp(_m, _mcMax), panels = CacheBlocks.DivideUp(nc, _nr);
             int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, CacheBlocks.DivideUp(_threads, rowBlocks));
             int items = rowBlocks * panelRuns;
-            void Item(int item, float[] packedA)
+            void Item(int item, WorkerBuffers buffers)
             {
                 int ic = item / panelRuns * _mcMax, run = item % panelRuns;
                 int mc = Math.Min(_mcMax, _m - ic);
                 int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
+                // The block's tiles of C, whole (padding included) and one after the other, start at zero.
+                Span<float> tiles = buffers.Tiles.AsSpan(0, CacheBlocks.DivideUp(mc, MicroKernel.Rows) * MicroKernel.Rows * (lastPanel - firstPanel) * _nr);
+                tiles.Clear();
                 for (int pc = 0; pc < _k; pc += _kcMax)
                 {
                     int kc = Math.Min(_kcMax, _k - pc);
-                    PanelPacking.PackA(_a, ic, mc, pc, kc, packedA);
-                    MultiplyPanels(packedA, ic, mc, kc, packedB.AsSpan(pc * panels * _nr), jc, nc, firstPanel, lastPanel);
+                    PanelPacking.PackA(_a, ic, mc, pc, kc, buffers.PackedA);
+                    MultiplyPanels(buffers.PackedA, mc, kc, packedB.AsSpan(pc * panels * _nr), firstPanel, lastPanel, tiles);
                 }
+                CopyTilesToC(tiles, ic, mc, jc, nc, firstPanel, lastPanel);
             }
-            int bufferLength = _mcMax * _kcMax;
+            int packedALength = _mcMax * _kcMax, tilesLength = _mcMax * panels * _nr;
             if (items == 1 || _threads == 1)
             {
-                float[] packedA = ArrayPool<float>.Shared.Rent(bufferLength);
-                try { for (int item = 0; item < items; item++) Item(item, packedA); }
-                finally { ArrayPool<float>.Shared.Return(packedA); }
+                var buffers = WorkerBuffers.Rent(packedALength, tilesLength);
+                try { for (int item = 0; item < items; item++) Item(item, buffers); }
+                finally { buffers.Return(); }
                 return;
             }
-            // Each worker rents its own A buffer once (localInit) and returns it when it runs out of items.
+            // Each worker rents its own buffers once (localInit) and returns them when it runs out of items.
             Parallel.For(0, items, _options,
-                () => ArrayPool<float>.Shared.Rent(bufferLength),
-                (item, _, packedA) => { Item(item, packedA); return packedA; },
-                packedA => ArrayPool<float>.Shared.Return(packedA));
+                () => WorkerBuffers.Rent(packedALength, tilesLength),
+                (item, _, buffers) => { Item(item, buffers); return buffers; },
+                buffers => buffers.Return());
         }
 
-        /// <summary>The two innermost loops: every 6-row panel of the packed A block against B's panels first..last.</summary>
-        private void MultiplyPanels(float[] packedA, int ic, int mc, int kc, ReadOnlySpan<float> packedB, int jc, int nc, int firstPanel, int lastPanel)
+        /// <summary>
+        /// The two innermost loops: every 6-row panel of the packed A block against B's panels first..last, each
+        /// 6×NR tile added to its own place in <paramref name="tiles"/> (the tiles of one panel of B, top to bottom,
+        /// then the next panel's). C itself is not touched here.
+        /// </summary>
+        private void MultiplyPanels(float[] packedA, int mc, int kc, ReadOnlySpan<float> packedB, int firstPanel, int lastPanel, Span<float> tiles)
         {
-            int mr = MicroKernel.Rows, nr = _nr;
-            Span<float> scratch = stackalloc float[MicroKernel.Rows * MicroKernel.Columns(VectorWidth.Bits512)];
+            int mr = MicroKernel.Rows, nr = _nr, tileSize = mr * nr;
+            int tileIndex = 0;
             for (int panel = firstPanel; panel < lastPanel; panel++)
             {
-                int jr = panel * nr;
-                ReadOnlySpan<float> bPanel = packedB.Slice(jr * kc, nr * kc);
+                ReadOnlySpan<float> bPanel = packedB.Slice(panel * nr * kc, nr * kc);
                 for (int ir = 0; ir < mc; ir += mr)
                 {
                     ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, mr * kc);
-                    int cIndex = (ic + ir) * _n + jc + jr;
-                    int tileRows = Math.Min(mr, mc - ir), tileCols = Math.Min(nr, nc - jr);
-                    if (tileRows == mr && tileCols == nr)
-                        MicroKernel.Multiply(aPanel, bPanel, kc, _c.AsSpan(cIndex), _n, _width);
-                    else
-                    {
-                        // A tile cut by the edge of C: compute it whole into a scratch tile, add the part inside C.
-                        Span<float> tile = scratch[..(mr * nr)];
-                        tile.Clear();
-                        MicroKernel.Multiply(aPanel, bPanel, kc, tile, nr, _width);
-                        BlockedMatmul.AddCorner(tile, nr, _c, cIndex, _n, tileRows, tileCols);
-                    }
+                    MicroKernel.Multiply(aPanel, bPanel, kc, tiles.Slice(tileIndex, tileSize), nr, _width);
+                    tileIndex += tileSize;
                 }
             }
+        }
+
+        /// <summary>
+        /// Writes the finished tiles of rows ic..ic+mc into C, leaving out the padding past C's edges. Every number of
+        /// C belongs to exactly one row block and run of panels, so it is written exactly once, by one core.
+        /// </summary>
+        private void CopyTilesToC(ReadOnlySpan<float> tiles, int ic, int mc, int jc, int nc, int firstPanel, int lastPanel)
+        {
+            int mr = MicroKernel.Rows, nr = _nr, tileSize = mr * nr, rowTiles = CacheBlocks.DivideUp(mc, mr);
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int tileRows = Math.Min(mr, mc - ir);
+                for (int panel = firstPanel; panel < lastPanel; panel++)
+                {
+                    int jr = panel * nr, tileCols = Math.Min(nr, nc - jr);
+                    ReadOnlySpan<float> tile = tiles.Slice(((panel - firstPanel) * rowTiles + ir / mr) * tileSize, tileSize);
+                    for (int r = 0; r < tileRows; r++)
+                        tile.Slice(r * nr, tileCols).CopyTo(_c.AsSpan((ic + ir + r) * _n + jc + jr, tileCols));
+                }
+            }
+        }
+    }
+
+    /// <summary>One worker's scratch: its packed block of A, and the tiles of C it is adding up.</summary>
+    private sealed class WorkerBuffers
+    {
+        public required float[] PackedA { get; init; }
+        public required float[] Tiles { get; init; }
+
+        // Rented, not allocated: the buffers come back warm from the last call instead of as new garbage.
+        public static WorkerBuffers Rent(int packedALength, int tilesLength) => new()
+        {
+            PackedA = ArrayPool<float>.Shared.Rent(packedALength),
+            Tiles = ArrayPool<float>.Shared.Rent(tilesLength),
+        };
+
+        public void Return()
+        {
+            ArrayPool<float>.Shared.Return(PackedA);
+            ArrayPool<float>.Shared.Return(Tiles);
         }
     }
 }
