@@ -109,6 +109,17 @@ public class ArithmeticTests
             $"the message should name {wrong}'s shape and the batch's");
     }
 
+    [TestCase("mean")]
+    [TestCase("std")]
+    public void NormalizeChannels_AStatisticOfTheWrongShape_IsNamedInTheMessage(string wrong)
+    {
+        var batch = Tensor.Zeros(2, 3, 4, 4);
+        Tensor mean = wrong == "mean" ? Tensor.Zeros(4) : Tensor.Zeros(3), std = wrong == "std" ? Tensor.Ones(4) : Tensor.Ones(3);
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.NormalizeChannels(batch, mean, std),
+            $"{wrong} has 4 values for a batch of 3 channels");
+        Assert.That(error!.Message, Does.Contain(wrong), $"the message should say which statistic is wrong: {wrong}");
+    }
+
     [TestCase(new[] { 3, 4, 4 }, 4)]
     [TestCase(new[] { 2, 3, 4, 4, 1 }, 3)]
     public void NormalizeChannels_ABatchThatIsNot4D_ThrowsNamingItsShape(int[] batchShape, int statistics)

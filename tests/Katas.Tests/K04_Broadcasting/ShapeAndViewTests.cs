@@ -79,6 +79,45 @@ public class ShapeAndViewTests
     }
 
     [Test]
+    public void Expand_TooFewSizes_NamesTheTensorsShapeAndTheSizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.Expand(Tensor.Zeros(2, 3), [3]),
+            "expanding shape [2, 3] to [3] would drop a dimension");
+        Assert.That(error!.Message, Does.Contain("[2, 3]").And.Contain("[3]"),
+            "the message should name the tensor's shape [2, 3] and the sizes asked for, [3]");
+    }
+
+    [Test]
+    public void Expand_ASizeThatCannotStretch_GivesPyTorchsWholeMessage_WithBothShapes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.Expand(Tensor.Zeros(2), [2, 3]),
+            "a dimension of size 2 cannot stretch to 3");
+        Assert.That(error!.Message, Does.Contain(
+            "The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 1.  Target sizes: [2, 3].  Tensor sizes: [2]"),
+            "PyTorch's message names the sizes that clash and then both whole shapes");
+    }
+
+    [TestCase(new[] { 1, 3 }, new[] { 0, 3 })]
+    [TestCase(new[] { 3 }, new[] { 0, 3 })]
+    public void Expand_ToSize0_IsAllowed_LikeAnyOtherSize(int[] from, int[] to)
+    {
+        // torch.ones(1, 3).expand(0, 3) and torch.ones(3).expand(0, 3) both give an empty 0×3 tensor.
+        Tensor t = Broadcast.Expand(Tensor.Ones(from), to);
+        Assert.That(t.Shape, Is.EqualTo(to),
+            $"expanding {ShapeRules.Format(from)} to {ShapeRules.Format(to)}: a size 1 stretches to 0, and a new leading dimension may be 0");
+    }
+
+    [Test]
+    public void Expand_Minus1InANewLeadingDimension_Throws_NamingTheDimension()
+    {
+        // There is no existing size for -1 to keep in front of the tensor's own dimensions.
+        var error = Assert.Throws<ArgumentException>(() => Broadcast.Expand(Tensor.Zeros(3), [-1, 3]),
+            "[3] expanded to [-1, 3]: the -1 is in a new leading dimension");
+        Assert.That(error!.Message, Does.Contain("The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension 0"),
+            "PyTorch's message names the size and the dimension");
+    }
+
+    [Test]
     public void Unsqueeze_IsNoneIndexing_WithNegativeDims()
     {
         Tensor c = C();

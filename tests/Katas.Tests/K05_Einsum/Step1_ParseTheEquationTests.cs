@@ -92,4 +92,25 @@ public class Step1_ParseTheEquationTests
         Fails("...i->.i", 1, "einsum(): found '.' for output that is not part of any ellipsis (...)", "in the output too");
         Fails("...i->......", 1, "einsum(): found '.' for output but an ellipsis (...) was already found", "one '...' in the output");
     }
+
+    [Test]
+    public void AnArrowAtTheVeryStart_IsStillTheArrow()
+    {
+        Parses("->", 1, [""], "", "torch.einsum(\"->\", scalar): one empty input term (a 0-D operand) and an empty output");
+        Fails("->i", 1, "einsum(): output subscript i does not appear in the equation for any input operand",
+            "an arrow at index 0 is explicit mode: the output i is checked against the (empty) input");
+    }
+
+    [Test]
+    public void TwoDotsAtTheEndOfATerm_AreNotAnEllipsis()
+    {
+        Fails("i..", 1, "einsum(): found '.' for operand 0 that is not part of any ellipsis", "the term ends after two dots");
+        Fails("..", 1, "einsum(): found '.' for operand 0 that is not part of any ellipsis", "two dots and nothing else");
+    }
+
+    [Test]
+    public void ImplicitMode_StartsWithTheEllipsis_WhenAnyInputHasOne()
+    {
+        Parses("...ij,jk", 2, ["...ij", "jk"], "...ik", "only the first operand has '...', and the implicit output still keeps it");
+    }
 }

@@ -176,4 +176,36 @@ public class Step2_ContractTwoOperandsTests
         for (int n = 0; n < batches; n++)
             TensorAssert.Near(result.Select(0, n), Tensor.Matmul(a.Select(0, n), b.Select(0, n)), $"batch {n} (seed {c.Seed})");
     });
+
+    [TestCase("i")]
+    [TestCase("ii")]
+    public void Reduce_LabelsThatAreNotOneDistinctLabelPerDimension_ThrowNamingTheShapeAndTheLabels(string labels)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Contraction.Reduce(Tensor.Zeros(2, 2), labels, "i"),
+            $"Reduce(m, \"{labels}\", \"i\") on a 2×2 m: step 2 needs one distinct label per dimension");
+        Assert.That(error!.Message, Does.Contain("operand").And.Contain("[2, 2]").And.Contain($"\"{labels}\""),
+            "the message should name the operand, its shape [2, 2] and the labels");
+    }
+
+    [Test]
+    public void Contract_LabelsThatDoNotFitAnOperand_ThrowNamingWhichOperand()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Contraction.Contract(Tensor.Zeros(2, 3), "i", Tensor.Zeros(3, 4), "jk", "ik"),
+            "one label \"i\" for the 2×3 first operand");
+        Assert.That(error!.Message, Does.Contain("first operand").And.Contain("[2, 3]").And.Contain("\"i\""),
+            "the message should name the first operand, its shape and its labels");
+        error = Assert.Throws<ArgumentException>(() => Contraction.Contract(Tensor.Zeros(2, 3), "ij", Tensor.Zeros(3, 4), "j", "ij"),
+            "one label \"j\" for the 3×4 second operand");
+        Assert.That(error!.Message, Does.Contain("second operand").And.Contain("[3, 4]").And.Contain("\"j\""),
+            "the message should name the second operand, its shape and its labels");
+    }
+
+    [TestCase("ik")]
+    [TestCase("ii")]
+    public void Reduce_AnOutputThatDoesNotNameTheOperandsDimensions_ThrowsNamingIt(string output)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Contraction.Reduce(Tensor.Zeros(2, 3), "ij", output),
+            $"Reduce(m, \"ij\", \"{output}\"): each output label must name one dimension of the operand, once");
+        Assert.That(error!.Message, Does.Contain($"\"{output}\""), $"the message should name the output \"{output}\"");
+    }
 }

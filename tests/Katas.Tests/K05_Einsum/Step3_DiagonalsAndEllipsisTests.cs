@@ -179,4 +179,21 @@ public class Step3_DiagonalsAndEllipsisTests
         Fails(["...i", "...i"], "...", [Tensor.Zeros(2, 4), Tensor.Zeros(3, 4)], "the dimensions under '...' broadcast too, or fail like any other",
             "do not broadcast", "'...'", "[2, 4]", "[3, 4]");
     }
+
+    [Test]
+    public void TheWrongNumberOfOperands_ThrowsNamingBothCounts()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Bind(["ij", "jk"], "ik", Tensor.Zeros(2, 3)),
+            "Bind(\"ij,jk->ik\") with one operand: the equation has two terms");
+        Assert.That(error!.Message, Does.Contain("2").And.Contain("1"), "the message should name the 2 terms and the 1 operand");
+    }
+
+    [Test]
+    public void SizesThatClashUnderTheEllipsis_NameTheDimensionCountedFromTheRight()
+    {
+        Fails(["...i", "...i"], "...", [Tensor.Zeros(2, 3, 4), Tensor.Zeros(5, 4)], "under '...' the shapes are [2, 3] and [5]: 3 and 5 clash",
+            "dimension -1 under '...'");
+        Fails(["...i", "...i"], "...", [Tensor.Zeros(2, 3, 4), Tensor.Zeros(5, 1, 4)], "under '...' the shapes are [2, 3] and [5, 1]: 2 and 5 clash",
+            "dimension -2 under '...'");
+    }
 }

@@ -158,4 +158,42 @@ public class Step4_ManyOperandsTests
         TensorAssert.Near(EinsumOps.Einsum($"{equation}->{output}", operands), LoopEinsum.Compute($"{equation}->{output}", operands),
             $"\"{equation}->{output}\" against the loops (seed {seed})", atol: 1e-4);
     });
+
+    [TestCase("ij,kj->ij")]
+    [TestCase("ij,jk->jk")]
+    [TestCase("ij,jk->ij")]
+    [TestCase("ii,ij->ij")]
+    [TestCase("ij,jj->ij")]
+    public void EquationsAlmostLikeAProduct_AreNotAProduct(string equation)
+    {
+        // Nine characters, two 3×3 matrices: any shortcut for "ik,kj->ij" must check every letter.
+        MatchesTheLoops(equation, equation, Randn(41, 3, 3), Randn(42, 3, 3));
+    }
+
+    [Test]
+    public void TheProductsEquation_WithAnOutputLetterTwice_IsStillAnError()
+    {
+        Assert.That(() => EinsumOps.Einsum("ij,ji->ii", Tensor.Zeros(3, 3), Tensor.Zeros(3, 3)),
+            Throws.ArgumentException.With.Message.Contains("einsum(): output subscript i appears more than once in the output"),
+            "\"ij,ji->ii\" looks like a product but its output repeats i");
+    }
+
+    [TestCase(new[] { 2, 3, 4 }, new[] { 3, 5 }, "einsum(): the number of subscripts in the equation (2) does not match the number of dimensions (3) for operand 0")]
+    [TestCase(new[] { 2, 3 }, new[] { 3, 4, 5 }, "einsum(): the number of subscripts in the equation (2) does not match the number of dimensions (3) for operand 1")]
+    public void TheProductsEquation_OnAnOperandThatIsNotAMatrix_ReportsTheRank(int[] a, int[] b, string message)
+    {
+        Assert.That(() => EinsumOps.Einsum("ik,kj->ij", Tensor.Zeros(a), Tensor.Zeros(b)),
+            Throws.ArgumentException.With.Message.Contains(message),
+            $"\"ik,kj->ij\" on shapes {ShapeRules.Format(a)} and {ShapeRules.Format(b)}: two letters for a 3-D operand");
+    }
+
+    [TestCase("ik;kj->ij", 2)]
+    [TestCase("ik,kj=>ij", 5)]
+    [TestCase("ik,kj-)ij", 5)]
+    public void ATypoInTheProductsEquation_IsAnInvalidSubscript(string equation, int index)
+    {
+        Assert.That(() => EinsumOps.Einsum(equation, Tensor.Zeros(2, 3), Tensor.Zeros(3, 4)),
+            Throws.ArgumentException.With.Message.Contains($"einsum(): invalid subscript given at index {index} in the equation string"),
+            $"\"{equation}\" is the product with one character mistyped");
+    }
 }

@@ -148,4 +148,12 @@ public class DeepStackTests
         int firstNonFinite = Array.FindIndex(stats, s => !float.IsFinite(s.Std)) + 1;
         Assert.That(firstNonFinite, Is.InRange(25, 32), "with width 512 the overflow comes after about 28 multiplications");
     }
+
+    [Test]
+    public void Stats_RejectsAWeightWithAnExtraDimension()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DeepStack.Stats(2, 4, (_, rng) => Tensor.Randn(rng, 4, 4, 1), Identity, new Rng(1)),
+            "weightInit returned [4, 4, 1] for a [4, 4] weight: the first two sizes fit, the rank does not");
+        Assert.That(error!.Message, Does.Contain("[4, 4, 1]"), "the message names the shape that came back");
+    }
 }

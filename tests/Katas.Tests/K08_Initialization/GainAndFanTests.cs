@@ -1,3 +1,4 @@
+using Foundations;
 using Katas.Initialization;
 using NUnit.Framework;
 
@@ -71,5 +72,13 @@ public class GainAndFanTests
             "a vector (e.g. a bias) has no inputs-per-output to count");
         Assert.That(error!.Message, Does.Contain("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"),
             "PyTorch's wording");
+    }
+
+    [Test]
+    public void Kaiming_WithAnUnknownFanMode_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Init.KaimingNormal([2, 3], 0, (FanMode)7, new Rng(1)),
+            "an enum can hold any integer; only FanIn and FanOut pick a fan");
+        Assert.That(error!.Message, Does.Contain("7"), "the message names the mode it got");
     }
 }

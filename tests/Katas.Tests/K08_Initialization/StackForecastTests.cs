@@ -67,4 +67,20 @@ public class StackForecastTests
         var widthError = Assert.Throws<ArgumentOutOfRangeException>(() => StackForecast.FirstBrokenLayer(1, 0));
         Assert.That(widthError!.Message, Does.Contain("0"));
     }
+
+    [Test]
+    public void AWidthOfOne_IsAStackToo()
+    {
+        Assert.That(StackForecast.FirstBrokenLayer(10, 1), Is.EqualTo(39),
+            "width 1, scale 10: g = 10, and 10^39 is the first power above float.MaxValue ≈ 3.4e38");
+    }
+
+    [Test]
+    public void ALimitReachedExactlyAtMaxLayers_IsStillForecast()
+    {
+        // ln g chosen so that ln(float.MaxValue) / ln g = MaxLayers − ½: the stack overflows at layer MaxLayers itself.
+        double scale = Math.Exp(Math.Log(float.MaxValue) / (StackForecast.MaxLayers - 0.5));
+        Assert.That(StackForecast.FirstBrokenLayer(scale, 1), Is.EqualTo(StackForecast.MaxLayers),
+            $"scale {scale}, width 1: the first broken layer is {StackForecast.MaxLayers}; only a layer beyond MaxLayers is 'never' (null)");
+    }
 }

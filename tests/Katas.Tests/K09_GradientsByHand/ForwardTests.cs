@@ -78,4 +78,20 @@ public class ForwardTests
             $"an output {ShapeRules.Format(output)} squeezes to {ShapeRules.Format(output[^1] == 1 ? output[..^1] : output)}, which is not the target's {ShapeRules.Format(target)}");
         Assert.That(error!.Message, Does.Contain(ShapeRules.Format(target)), "the message names the target's size");
     }
+
+    [Test]
+    public void Mse_OfAOneDimensionalOutput_SqueezesNothing()
+    {
+        // squeeze(-1) removes the last dimension only when its size is 1: an output [3] is compared as it is.
+        var loss = Layers.Mse(Tensor.FromArray(1f, 2f, 4f), Tensor.FromArray(0f, 0f, 1f));
+        Assert.That(loss.Item(), Is.EqualTo((1 + 4 + 9) / 3f).Within(1e-6), "output [1, 2, 4] against target [0, 0, 1]: mean of (1², 2², 3²)");
+    }
+
+    [Test]
+    public void Mse_WithAnOutputThatDoesNotMatchTheTarget_NamesTheOutputsOwnShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Layers.Mse(Tensor.Zeros(2, 1), Tensor.Zeros(3)),
+            "an output [2, 1] squeezes to [2], which is not the target's [3]");
+        Assert.That(error!.Message, Does.Contain("[2, 1]"), "the message names the output's shape before the squeeze, [2, 1]");
+    }
 }

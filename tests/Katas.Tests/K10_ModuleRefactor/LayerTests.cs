@@ -38,6 +38,18 @@ public class LayerTests
     }
 
     [Test]
+    public void Relu_Backward_AtExactlyZero_LetsNothingThrough()
+    {
+        // relu has no slope at 0; PyTorch takes 0 there, and so does this kata.
+        var relu = new Relu();
+        var x = Tensor.FromArray(-1f, 0f, 2f);
+        relu.Call(x).Grad = Tensor.FromArray(5f, 7f, 11f);
+        relu.Backward();
+        TensorAssert.Equal(x.Grad, Tensor.FromArray(0f, 0f, 11f),
+            "relu([-1, 0, 2]) with out.Grad [5, 7, 11]: the gradient passes only where x > 0, so x = 0 gets 0 (as torch.relu's backward)");
+    }
+
+    [Test]
     public void Relu_CalledTwice_BackwardUsesTheSecondInput()
     {
         var relu = new Relu();
@@ -106,6 +118,14 @@ public class LayerTests
         var error = Assert.Throws<ArgumentException>(() => new Lin(Tensor.Zeros(784, 50), Tensor.Zeros(10)),
             "w [784, 50] has 50 outputs, so b needs 50 entries");
         Assert.That(error!.Message, Does.Contain("[784, 50]").And.Contain("[10]"));
+    }
+
+    [Test]
+    public void Mse_OfAOneDimensionalPrediction_SqueezesNothing()
+    {
+        var loss = new Mse().Call(Tensor.FromArray(1f, 2f, 4f), Tensor.FromArray(1f, 0f, 1f));
+        Assert.That(loss.Item(), Is.EqualTo(13f / 3).Within(1e-5f),
+            "a prediction [1, 2, 4] of shape [batch] against targets [1, 0, 1]: Squeeze(-1) leaves a last dimension of 3 alone; (0² + 2² + 3²) / 3");
     }
 
     [Test]

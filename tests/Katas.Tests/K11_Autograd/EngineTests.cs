@@ -186,4 +186,59 @@ public class EngineTests
             "y is [2, 3]: a starting gradient of shape [3] must be refused, not broadcast");
         Assert.That(error!.Message, Does.Contain("[3]").And.Contain("[2, 3]"), "the message names both shapes");
     }
+
+    /// <summary>a + b whose Backward sends a gradient to a only: "null where none is needed".</summary>
+    private sealed class GradientForTheFirstOnly : Function
+    {
+        public override Tensor Forward(Context ctx, params Tensor[] inputs) => inputs[0] + inputs[1];
+        public override Tensor?[] Backward(Context ctx, Tensor gradOutput) => [gradOutput, null];
+    }
+
+    [Test]
+    public void Backward_ANullGradient_LeavesThatInputsGradUnset()
+    {
+        var a = new Variable(Tensor.FromArray(2f), requiresGrad: true);
+        var b = new Variable(Tensor.FromArray(3f), requiresGrad: true);
+        new GradientForTheFirstOnly().Apply(a, b).Backward();
+        Assert.That(a.Grad?.ToArray(), Is.EqualTo(new[] { 1f }), "a receives the output's gradient, 1");
+        Assert.That(b.Grad, Is.Null, "Backward returned null for b: b requires grad, but no gradient reaches it");
+    }
+
+    [TestCase("MyRelu", 2)]
+    [TestCase("LinearFunction", 2)]
+    [TestCase("MseFunction", 3)]
+    public void Apply_WithTheWrongNumberOfInputs_ThrowsNamingTheFunctionAndTheCounts(string name, int given)
+    {
+        Function function = name switch { "MyRelu" => new MyRelu(), "LinearFunction" => new LinearFunction(), _ => new MseFunction() };
+        int expected = name switch { "MyRelu" => 1, "LinearFunction" => 3, _ => 2 };
+        Variable[] inputs = [.. Enumerable.Range(0, given).Select(_ => new Variable(Tensor.Ones(2, 2), requiresGrad: true))];
+        var error = Assert.Throws<ArgumentException>(() => function.Apply(inputs), $"{name} takes {expected} input(s), not {given}");
+        Assert.That(error!.Message, Does.Contain(name).And.Contain(expected.ToString()).And.Contain(given.ToString()),
+            $"the message should name {name}, the {expected} inputs it takes and the {given} it got");
+    }
+
+    /// <summary>The identity, counting how many times its Backward runs.</summary>
+    private sealed class CountsItsBackwardCalls : Function
+    {
+        public int BackwardCalls { get; private set; }
+        public override Tensor Forward(Context ctx, params Tensor[] inputs) => inputs[0];
+        public override Tensor?[] Backward(Context ctx, Tensor gradOutput)
+        {
+            BackwardCalls++;
+            return [gradOutput];
+        }
+    }
+
+    [Test]
+    public void Backward_ADiamond_RunsTheSharedCallsBackwardOnce_WithTheSumOfItsUses()
+    {
+        // x → a → (b, c) → d = b + c: a is used twice, and must wait for both uses before passing on their sum.
+        var x = new Variable(Tensor.FromArray(2f), requiresGrad: true);
+        var shared = new CountsItsBackwardCalls();
+        Variable a = shared.Apply(x);
+        Variable d = new Add().Apply(new CountsItsBackwardCalls().Apply(a), new CountsItsBackwardCalls().Apply(a));
+        d.Backward();
+        Assert.That(shared.BackwardCalls, Is.EqualTo(1), "a's Backward runs once, with the gradient of both of its uses added up");
+        Assert.That(x.Grad?.ToArray(), Is.EqualTo(new[] { 2f }), "d = x + x through identities: ∂d/∂x = 2");
+    }
 }

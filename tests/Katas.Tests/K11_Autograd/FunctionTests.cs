@@ -150,4 +150,14 @@ public class FunctionTests
             "[3] − [3, 1] would broadcast to 3×3 and give a wrong loss silently");
         Assert.That(error!.Message, Does.Contain("[3]").And.Contain("[3, 1]"));
     }
+
+    [Test]
+    public void MyRelu_GradientAtExactlyZero_IsZero()
+    {
+        // relu has no slope at 0; PyTorch takes 0 there, and so does this kata.
+        var x = new Variable(Tensor.FromArray(-1f, 0f, 2f), requiresGrad: true);
+        new MyRelu().Apply(x).Backward(Tensor.FromArray(5f, 7f, 11f));
+        Assert.That(x.Grad?.ToArray(), Is.EqualTo(new[] { 0f, 0f, 11f }),
+            "MyRelu on [-1, 0, 2] with output gradient [5, 7, 11]: the gradient passes only where x > 0 (as torch.relu's backward)");
+    }
 }

@@ -134,4 +134,21 @@ public class ModuleTests
         float after = Loss();
         Assert.That(after, Is.LessThanOrEqualTo(before / 2), $"200 SGD steps should at least halve the loss: {before} → {after}");
     }
+
+    [Test]
+    public void LinearLayer_TheSameSeed_GivesTheSameWeights()
+    {
+        float[] first = new LinearLayer(3, 2, new Rng(5)).Weight.Value.ToArray();
+        float[] second = new LinearLayer(3, 2, new Rng(5)).Weight.Value.ToArray();
+        Assert.That(second, Is.EqualTo(first), "two LinearLayer(3, 2) drawn from new Rng(5) each: the weights come from the rng you pass");
+    }
+
+    [TestCase(0, 3)]
+    [TestCase(3, 0)]
+    public void LinearLayer_WithASizeBelowOne_ThrowsNamingBothSizes(int nIn, int nOut)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new LinearLayer(nIn, nOut, new Rng(9)),
+            $"LinearLayer({nIn}, {nOut}): a layer needs at least one input and one output feature");
+        Assert.That(error!.Message, Does.Contain(nIn.ToString()).And.Contain(nOut.ToString()), $"the message should name nIn = {nIn} and nOut = {nOut}");
+    }
 }

@@ -62,4 +62,18 @@ public class ParameterRegistrationTests
         public NullParameter() => Parameter(null!);
         public override Variable Forward(Variable input) => input;
     }
+
+    [Test]
+    public void RegisterParameter_OfAVariableThatDoesNotRequireGrad_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new FrozenParameter(),
+            "a parameter is something to train: a variable without requiresGrad would never change");
+        Assert.That(error!.Message, Does.Contain("grad"), "the message should say that the parameter must require grad");
+    }
+
+    private sealed class FrozenParameter : Module
+    {
+        public FrozenParameter() => RegisterParameter(new Variable(Tensor.Zeros(2)));
+        public override Variable Forward(Variable input) => input;
+    }
 }
