@@ -69,4 +69,21 @@ public class DataLoaderTests
         var mismatch = Assert.Throws<ArgumentException>(() => new DataLoader(x, y[..9], 4));
         Assert.That(mismatch!.Message, Does.Contain("10").And.Contain("9"));
     }
+
+    [TestCase(4, 2, 2)]
+    [TestCase(5, 2, 3)]
+    [TestCase(1, 3, 1)]
+    public void BatchCount_IsTheCountOverTheBatchSize_RoundedUp(int count, int batchSize, int expected)
+    {
+        var loader = new DataLoader(Tensor.Zeros(count, 2), new int[count], batchSize);
+        Assert.That(loader.BatchCount, Is.EqualTo(expected), $"{count} examples in batches of {batchSize}: ⌈{count}/{batchSize}⌉ batches");
+    }
+
+    [Test]
+    public void InputsThatAreNotRows_ThrowNamingTheShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DataLoader(Tensor.Zeros(6), new int[6], 2),
+            "inputs of shape [6]: a DataLoader serves rows of [count, features]");
+        Assert.That(error!.Message, Does.Contain("[6]"), "the message should name the shape [6]");
+    }
 }

@@ -114,4 +114,15 @@ public class FitTests
 
         public Tensor Gradient(Tensor output, int[] targets) => Tensor.Zeros([.. output.Shape]);
     }
+
+    [Test]
+    public void ZeroEpochs_TrainNothing_AndNegativeEpochsThrow()
+    {
+        var data = new DataLoaders(Loader(ValidScores, ValidTargets, 7), Loader(ValidScores, ValidTargets, 7));
+        int batches = 0;
+        Assert.That(Fit(data, epochs: 0, _ => batches++), Is.Empty, "Fit for 0 epochs returns no epoch results");
+        Assert.That(batches, Is.EqualTo(0), "…and trains on no batch");
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Fit(data, epochs: -1), "-1 epochs is not a number of passes");
+        Assert.That(error!.ParamName, Is.EqualTo("epochs"), "the exception should name epochs");
+    }
 }

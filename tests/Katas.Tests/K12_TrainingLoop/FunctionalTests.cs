@@ -152,4 +152,53 @@ public class FunctionalTests
         }
         return total / targets.Length;
     }
+
+    [Test]
+    public void LogSumExp_ShiftsByTheRowsMaximum_SoAHugeLogitStaysFinite()
+    {
+        Tensor lse = Functional.LogSumExp(Tensor.FromArray(new float[,] { { 1000, 0 } }));
+        Assert.That(lse[0], Is.EqualTo(1000f).Within(1e-3f),
+            "LogSumExp([[1000, 0]]) = 1000 + log(1 + e^-1000) ≈ 1000: shift by the row's maximum, so no exponential exceeds 1");
+    }
+
+    [TestCase("LogSoftmaxNaive")]
+    [TestCase("LogSumExp")]
+    [TestCase("CrossEntropy")]
+    public void LogitsThatAreNotAMatrix_ThrowNamingTheShape(string function)
+    {
+        Tensor logits = Tensor.Zeros(3);
+        Action call = function switch
+        {
+            "LogSoftmaxNaive" => () => Functional.LogSoftmaxNaive(logits),
+            "LogSumExp" => () => Functional.LogSumExp(logits),
+            _ => () => Functional.CrossEntropy(logits, [0, 1, 2]),
+        };
+        var error = Assert.Throws<ArgumentException>(() => call(), $"{function} of logits of shape [3]: logits are [batch, classes]");
+        Assert.That(error!.Message, Does.Contain("[3]"), "the message should name the shape [3]");
+    }
+
+    [Test]
+    public void CrossEntropyGradient_ATargetOutOfBounds_ThrowsNamingItAndTheClasses()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Functional.CrossEntropyGradient(Tensor.Zeros(2, 3), [0, 3]),
+            "3 classes are 0, 1 and 2: target 3 is not one of them");
+        Assert.That(error!.Message, Does.Contain("Target 3 is out of bounds").And.Contain("0 to 2"),
+            "the message should name the target and the valid classes, 0 to 2");
+    }
+
+    [Test]
+    public void CrossEntropy_OfAnEmptyBatch_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Functional.CrossEntropy(Tensor.Zeros(0, 3), []),
+            "a mean over no rows is 0/0: refuse it rather than return NaN");
+        Assert.That(error!.Message, Does.Contain("empty batch"), "the message should say the batch is empty");
+    }
+
+    [Test]
+    public void Accuracy_WithFewerTargetsThanRows_ThrowsNamingBothCounts()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Metrics.Accuracy(Tensor.Zeros(3, 2), [0, 1]),
+            "3 rows of scores, 2 targets");
+        Assert.That(error!.Message, Does.Contain("3").And.Contain("2"), "the message should name the batch of 3 and the 2 targets");
+    }
 }

@@ -67,4 +67,31 @@ public class MlpTests
             TensorAssert.Near(analytic[i], numeric, $"{idea}: ∂loss/∂{names[i]}", rtol: 1e-3, atol: 1e-3);
         }
     }
+
+    [TestCase(0, 5, 4, "inputs")]
+    [TestCase(6, 0, 4, "hidden")]
+    [TestCase(6, 5, 0, "outputs")]
+    public void ASizeOfZero_ThrowsNamingIt(int inputs, int hidden, int outputs, string name)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Mlp(inputs, hidden, outputs, new Rng(3)),
+            $"Mlp({inputs}, {hidden}, {outputs}): every layer needs at least one unit");
+        Assert.That(error!.ParamName, Is.EqualTo(name), $"the exception should name {name}");
+    }
+
+    [TestCase(new[] { 6 }, "(6 and 6x5)")]
+    [TestCase(new[] { 2, 3, 6 }, "(2x3x6 and 6x5)")]
+    public void Forward_OfAnInputThatIsNotABatchOfRows_ThrowsNamingBothShapes(int[] shape, string shapes)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Mlp(6, 5, 4, new Rng(3)).Forward(Tensor.Zeros(shape)),
+            $"an input of shape {ShapeRules.Format(shape)} for a 6-5-4 network: the input is [batch, 6]");
+        Assert.That(error!.Message, Does.Contain("mat1 and mat2 shapes cannot be multiplied " + shapes), "PyTorch's words, with both shapes");
+    }
+
+    [Test]
+    public void Backward_BeforeForward_Throws()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new Mlp(6, 5, 4, new Rng(3)).Backward(Tensor.Zeros(2, 4)),
+            "Backward needs the activations a Forward pass saves");
+        Assert.That(error!.Message, Does.Contain("Forward"), "the message should say Forward must come first");
+    }
 }
