@@ -164,6 +164,7 @@ public class Step4_ManyOperandsTests
     [TestCase("ij,jk->ij")]
     [TestCase("ii,ij->ij")]
     [TestCase("ij,jj->ij")]
+    [TestCase("ij,lk->ik")]
     public void EquationsAlmostLikeAProduct_AreNotAProduct(string equation)
     {
         // Nine characters, two 3×3 matrices: any shortcut for "ik,kj->ij" must check every letter.
