@@ -122,6 +122,16 @@ public class ElementwiseTests
         Assert.That(error!.Message, Does.Contain("The size of tensor a (2) must match the size of tensor b (5) at non-singleton dimension 1"));
     }
 
+    [TestCase(new[] { 2, 3 }, new[] { 4 }, "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1")]
+    [TestCase(new[] { 4 }, new[] { 2, 3 }, "The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 1")]
+    public void SizesThatDiffer_InShapesOfDifferentRanks_NameTheDimensionOfTheLongerShape(int[] shapeA, int[] shapeB, string message)
+    {
+        // PyTorch counts the dimension in the longer shape: the last dimension of [2, 3] is dimension 1.
+        var error = Assert.Throws<ArgumentException>(() => ElementwiseOps.Add(Tensor.Zeros(shapeA), Tensor.Zeros(shapeB)),
+            $"{ShapeRules.Format(shapeA)} and {ShapeRules.Format(shapeB)}: their last sizes differ and neither is 1");
+        Assert.That(error!.Message, Does.Contain(message), "the dimension is counted in the longer shape, as PyTorch does");
+    }
+
     [TestCase(new[] { 3 }, new[] { 1 })]
     [TestCase(new[] { 2, 3 }, new[] { 3 })]
     [TestCase(new[] { 1, 3 }, new[] { 3, 3 })]
