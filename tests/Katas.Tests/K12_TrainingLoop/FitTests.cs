@@ -61,6 +61,19 @@ public class FitTests
             $"each epoch's TrainLoss is the mean of its batch losses {first:F4} and {second:F4} (not their sum divided by the 6 examples)");
     }
 
+    [Test]
+    public void EachStep_UsesOnlyItsOwnBatchsGradient()
+    {
+        // A model that adds to its gradient, as PyTorch's backward does: only ZeroGrad after each Step keeps one
+        // batch's gradient out of the next batch's step.
+        var model = new AddsOneToItsGradient();
+        var data = new DataLoaders(Loader(new float[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } }, [0, 1, 2], 1),
+                                   Loader(ValidScores, ValidTargets, 7));
+        Trainer.Fit(model, new ReferenceCrossEntropy(), new Sgd(model.Parameters, 1f), data, epochs: 1);
+        Assert.That(model.Parameters[0].ToArray(), Is.EqualTo(new[] { -3f }),
+            "three batches, each with gradient 1, at lr 1: 0 - 1 - 1 - 1 = -3 (gradients piling up would give 0 - 1 - 2 - 3 = -6)");
+    }
+
     private static IReadOnlyList<EpochResult> Fit(DataLoaders data, int epochs, Action<FitProgress>? onBatch = null)
     {
         var model = new ScoresAreTheInput();
@@ -99,6 +112,16 @@ public class FitTests
         public IReadOnlyList<Tensor> Parameters => [_unused];
         public Tensor Forward(Tensor x) => x;
         public void Backward(Tensor outputGradient) => _unused.Grad = Tensor.Zeros(1);
+    }
+
+    /// <summary>A model that outputs its input; each Backward adds 1 to its one parameter's gradient.</summary>
+    private sealed class AddsOneToItsGradient : IModel
+    {
+        private readonly Tensor _weight = Tensor.Zeros(1);
+        public IReadOnlyList<Tensor> Parameters => [_weight];
+        public Tensor Forward(Tensor x) => x;
+        public void Backward(Tensor outputGradient) =>
+            _weight.Grad = _weight.Grad is null ? Tensor.FromArray(1f) : _weight.Grad + Tensor.FromArray(1f);
     }
 
     /// <summary>The test's own cross-entropy, so that Fit is checked apart from the kata's loss.</summary>

@@ -19,6 +19,18 @@ public class MlpTests
     }
 
     [Test]
+    public void Forward_AddsTheBiases()
+    {
+        // The biases start at zero, so only biases set by hand tell "+ b" from "- b" or no bias at all.
+        var model = new Mlp(6, 5, 4, new Rng(3));
+        model.Parameters[1].AsSpan().Fill(0.5f);  // b1
+        model.Parameters[3].AsSpan().Fill(-2f);   // b2
+        Tensor x = Tensor.Randn(new Rng(30), 7, 6);
+        TensorAssert.Near(model.Forward(x), MlpReference.ToTensor(MlpReference.Logits(x, model.Parameters)),
+            "logits = ReLU(x @ W1ᵀ + b1) @ W2ᵀ + b2 with b1 = 0.5 and b2 = -2 everywhere", rtol: 1e-4, atol: 1e-5);
+    }
+
+    [Test]
     public void Backward_UsesTheUpstreamGradientItIsGiven()
     {
         // loss = Σ logits ⊙ r, so ∂loss/∂logits is r: any numbers, not only a cross-entropy gradient.
