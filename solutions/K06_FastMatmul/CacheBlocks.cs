@@ -12,11 +12,8 @@ internal static class CacheBlocks
     /// </summary>
     public const int Depth = 256;
 
-    /// <summary>
-    /// mc, the rows of one packed block of A: 72 × 256 × 4 B = 72 KB of a 512 KB L2, which leaves room there for the
-    /// block's tiles of C (72 × n floats: 288 KB at n = 1024); and a 1024-row C gives 16 blocks to share out.
-    /// </summary>
-    public const int Rows = 72;
+    /// <summary>mc, the rows of one packed block of A: 144 × 256 × 4 B = 144 KB, well inside a 512 KB L2.</summary>
+    public const int Rows = 144;
 
     /// <summary>nc, the columns of one packed slice of B: 256 × 4096 × 4 B = 4 MB, a share of the L3.</summary>
     public const int Columns = 4096;

@@ -66,7 +66,7 @@ public class Step3_PackingAndBlocksTests
         Assert.That(error!.Message, Does.Contain("[4, 5]"));
     }
 
-    // 150 rows: more than one mc block (72). k = 300: two kc slices. n = 45: a partial panel at every width.
+    // 150 rows: more than one mc block (144). k = 300: two kc slices. n = 45: a partial panel at every width.
     [Test]
     public void BlockedProduct_CrossesEveryBlockEdge_AtEveryWidth(
         [Values(VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512)] VectorWidth width)
