@@ -149,20 +149,11 @@ public static class ParallelMatmul
                 finally { buffers.Return(); }
                 return;
             }
-            // Each core rents its own buffers once and takes the items one at a time from a shared counter, until
-            // none are left. (A Parallel.For over the items themselves hands them out in growing chunks, so with
-            // the handful of row blocks of a 512² product one core could take three while the other took one.)
-            int next = -1;
-            Parallel.For(0, Math.Min(_threads, items), _options, _ =>
-            {
-                var buffers = WorkerBuffers.Rent(packedALength, tilesLength);
-                try
-                {
-                    for (int item = Interlocked.Increment(ref next); item < items; item = Interlocked.Increment(ref next))
-                        Item(item, buffers);
-                }
-                finally { buffers.Return(); }
-            });
+            // Each worker rents its own buffers once (localInit) and returns them when it runs out of items.
+            Parallel.For(0, items, _options,
+                () => WorkerBuffers.Rent(packedALength, tilesLength),
+                (item, _, buffers) => { Item(item, buffers); return buffers; },
+                buffers => buffers.Return());
         }
 
         /// <summary>
