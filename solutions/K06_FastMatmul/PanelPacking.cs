@@ -28,6 +28,16 @@ public static class PanelPacking
         for (int panel = 0; panel < panels; panel++)
         {
             Span<float> target = packed.Slice(panel * PanelRows * depth, PanelRows * depth);
+            int firstRow = row0 + panel * PanelRows;
+            if (colStride == 1 && rows - panel * PanelRows >= PanelRows)
+            {
+                // The common case, a full panel of a row-major A: six contiguous rows, read side by side so that
+                // each step p writes its six numbers next to each other.
+                int source = a.Offset + firstRow * rowStride + k0;
+                PackSixRows(storage.Slice(source, depth), storage.Slice(source + rowStride, depth), storage.Slice(source + 2 * rowStride, depth),
+                    storage.Slice(source + 3 * rowStride, depth), storage.Slice(source + 4 * rowStride, depth), storage.Slice(source + 5 * rowStride, depth), target);
+                continue;
+            }
             for (int r = 0; r < PanelRows; r++)
             {
                 int row = panel * PanelRows + r;
@@ -36,15 +46,21 @@ public static class PanelPacking
                     for (int p = 0; p < depth; p++) target[p * PanelRows + r] = 0; // padding: a row of zeros
                     continue;
                 }
-                // One row of A goes into every 6th slot of the panel.
-                int source = a.Offset + (row0 + row) * rowStride + k0 * colStride;
-                if (colStride == 1)
-                {
-                    ReadOnlySpan<float> aRow = storage.Slice(source, depth); // a row-major A: the row is contiguous
-                    for (int p = 0; p < aRow.Length; p++) target[p * PanelRows + r] = aRow[p];
-                }
-                else for (int p = 0; p < depth; p++) target[p * PanelRows + r] = storage[source + p * colStride];
+                // Any strides: one row of A goes into every 6th slot of the panel.
+                int source = a.Offset + (firstRow + r) * rowStride + k0 * colStride;
+                for (int p = 0; p < depth; p++) target[p * PanelRows + r] = storage[source + p * colStride];
             }
+        }
+    }
+
+    /// <summary>target[p·6 + r] = row r[p] for six rows of the same length.</summary>
+    private static void PackSixRows(ReadOnlySpan<float> r0, ReadOnlySpan<float> r1, ReadOnlySpan<float> r2,
+        ReadOnlySpan<float> r3, ReadOnlySpan<float> r4, ReadOnlySpan<float> r5, Span<float> target)
+    {
+        for (int p = 0, t = 0; p < r0.Length; p++, t += PanelRows)
+        {
+            Span<float> step = target.Slice(t, PanelRows);
+            step[0] = r0[p]; step[1] = r1[p]; step[2] = r2[p]; step[3] = r3[p]; step[4] = r4[p]; step[5] = r5[p];
         }
     }
 
@@ -78,7 +94,7 @@ public static class PanelPacking
                     int source = b.Offset + (k0 + p) * rowStride + firstColumn * colStride;
                     if (colStride == 1) CopyShort(storage.Slice(source, width), target); // a row-major B: a contiguous row
                     else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
-                    target[width..].Clear(); // padding: zero columns
+                    if (width < panelWidth) target[width..].Clear(); // padding: zero columns
                 }
             }
         }
@@ -88,10 +104,10 @@ public static class PanelPacking
     private const int PanelsPerPass = 4;
 
     /// <summary>
-    /// Copies a few floats (a panel row: 8 to 32) four at a time with 128-bit vectors, which every CPU .NET runs on
+    /// Copies a few floats (a row of a panel or of a tile: 8 to 32) four at a time with 128-bit vectors, which every CPU .NET runs on
     /// accelerates; a general block copy costs more in call overhead than it saves at this length.
     /// </summary>
-    private static void CopyShort(ReadOnlySpan<float> source, Span<float> target)
+    internal static void CopyShort(ReadOnlySpan<float> source, Span<float> target)
     {
         int j = 0;
         for (; j + 4 <= source.Length; j += 4) Vector128.Create(source[j..]).CopyTo(target[j..]);

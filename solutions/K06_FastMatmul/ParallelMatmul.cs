@@ -192,7 +192,7 @@ public static class ParallelMatmul
                     int jr = panel * nr, tileCols = Math.Min(nr, nc - jr);
                     ReadOnlySpan<float> tile = tiles.Slice(((panel - firstPanel) * rowTiles + ir / mr) * tileSize, tileSize);
                     for (int r = 0; r < tileRows; r++)
-                        tile.Slice(r * nr, tileCols).CopyTo(_c.AsSpan((ic + ir + r) * _n + jc + jr, tileCols));
+                        PanelPacking.CopyShort(tile.Slice(r * nr, tileCols), _c.AsSpan((ic + ir + r) * _n + jc + jr, tileCols));
                 }
             }
         }

@@ -58,6 +58,63 @@ public class Step3_PackingAndBlocksTests
         Assert.That(error!.Message, Does.Contain("40").And.Contain("60"), "the message should say what the buffer holds and what is needed");
     }
 
+    // Each case breaks one edge of the block (row0, rows, k0, depth) of a 7×5 A.
+    [TestCase(5, 3, 0, 5, TestName = "PackA_RowsPastTheEnd_Throw")]
+    [TestCase(-1, 2, 0, 5, TestName = "PackA_ANegativeFirstRow_Throws")]
+    [TestCase(0, -1, 0, 5, TestName = "PackA_ANegativeRowCount_Throws")]
+    [TestCase(0, 6, 3, 3, TestName = "PackA_ColumnsPastTheEnd_Throw")]
+    [TestCase(0, 6, -1, 2, TestName = "PackA_ANegativeFirstColumn_Throws")]
+    [TestCase(0, 6, 0, -1, TestName = "PackA_ANegativeDepth_Throws")]
+    public void PackA_ABlockOutsideA_ThrowsNamingTheShape(int row0, int rows, int k0, int depth)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(7, 5), row0, rows, k0, depth, new float[200]),
+            $"rows {row0}..{row0 + rows}, columns {k0}..{k0 + depth} are not all inside a 7×5 A");
+        Assert.That(error!.Message, Does.Contain("[7, 5]").And.Contain($"{row0}..{row0 + rows}"),
+            "the message should name A's shape and the rows asked for");
+    }
+
+    [Test]
+    public void PackA_NoRows_PacksNothing_AndDoesNotThrow()
+    {
+        var packed = new float[] { 5f };
+        PanelPacking.PackA(Tensor.Ones(7, 5), 7, 0, 0, 5, packed);
+        Assert.That(packed[0], Is.EqualTo(5f), "a block of zero rows (at A's end) is empty: nothing to pack, nothing to complain about");
+    }
+
+    [Test]
+    public void PackB_NoColumns_PacksNothing_AndDoesNotThrow()
+    {
+        var packed = new float[] { 5f };
+        PanelPacking.PackB(Tensor.Ones(4, 5), 0, 4, 5, 0, 8, packed);
+        Assert.That(packed[0], Is.EqualTo(5f), "a block of zero columns (at B's end) is empty: nothing to pack, nothing to complain about");
+    }
+
+    [TestCase(-1, 2, TestName = "PackB_ANegativeFirstColumn_Throws")]
+    [TestCase(0, -1, TestName = "PackB_ANegativeColumnCount_Throws")]
+    public void PackB_ColumnsOutsideB_Throw(int col0, int cols)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 5), 0, 4, col0, cols, 8, new float[64]),
+            $"columns {col0}..{col0 + cols} are not a block of a 4×5 B");
+        Assert.That(error!.Message, Does.Contain("[4, 5]").And.Contain($"{col0}..{col0 + cols}"));
+    }
+
+    [TestCase(0)]
+    [TestCase(-8)]
+    public void PackB_APanelWidthThatIsNotPositive_Throws(int panelWidth)
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 5), 0, 4, 0, 5, panelWidth, new float[64]),
+            $"a panel {panelWidth} columns wide holds nothing");
+        Assert.That(error!.Message, Does.Contain(panelWidth.ToString()));
+    }
+
+    [Test]
+    public void PackB_IntoABufferTooShort_ThrowsNamingTheSizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 9), 0, 4, 0, 9, 8, new float[50]),
+            "9 columns make 2 panels of 8 × 4 = 64 floats");
+        Assert.That(error!.Message, Does.Contain("50").And.Contain("64"), "the message should say what the buffer holds and what is needed");
+    }
+
     [Test]
     public void PackB_ABlockOutsideB_ThrowsNamingTheShape()
     {

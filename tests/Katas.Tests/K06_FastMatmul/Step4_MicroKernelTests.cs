@@ -48,10 +48,37 @@ public class Step4_MicroKernelTests
     }
 
     [Test]
-    public void Tile_WithCTooShortForSixRows_Throws()
+    public void Tile_WithCTooShortForSixRows_ThrowsNamingTheSizes()
     {
-        Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<ArgumentException>(() =>
             MicroKernel.Multiply(new float[6 * 4], new float[8 * 4], 4, new float[5 * 8], 8, VectorWidth.Bits128),
             "a 6×8 tile with row stride 8 needs 48 floats of C, not 40");
+        Assert.That(error!.Message, Does.Contain("48").And.Contain("40"), "the message should say what C holds and what the tile needs");
+    }
+
+    [Test]
+    public void Tile_WithBPanelTooShortForTheDepth_ThrowsNamingTheSizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            MicroKernel.Multiply(new float[6 * 10], new float[16 * 9], 10, new float[6 * 16], 16, VectorWidth.Bits256),
+            "depth 10 needs 160 floats of B, the panel has 144");
+        Assert.That(error!.Message, Does.Contain("144").And.Contain("160"));
+    }
+
+    [Test]
+    public void Tile_WithANegativeDepth_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MicroKernel.Multiply(new float[6], new float[16], -1, new float[6 * 16], 16, VectorWidth.Bits256),
+            "a product of depth -1 does not exist");
+    }
+
+    [Test]
+    public void Tile_OfDepthZero_LeavesCAsItWas()
+    {
+        var c = Enumerable.Range(1, 6 * 16).Select(i => (float)i).ToArray();
+        var before = (float[])c.Clone();
+        MicroKernel.Multiply([], [], 0, c, 16, VectorWidth.Bits256);
+        Assert.That(c, Is.EqualTo(before), "an empty sum adds nothing: a tile of depth 0 leaves C unchanged");
     }
 }

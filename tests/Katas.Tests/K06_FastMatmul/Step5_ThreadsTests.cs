@@ -79,6 +79,16 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
     }
 
     [Test]
+    public void AProductWiderThanOneSliceOfB_MatchesTheReference()
+    {
+        // 4100 columns: more than one nc-wide slice of B (4096), so the slice loop runs twice and the second slice's
+        // tiles must land at column 4096 of C, not at column 0.
+        Tensor a = TensorGen.Randn(53, 7, 3), b = TensorGen.Randn(54, 3, 4100);
+        TensorAssert.Near(ParallelMatmul.Multiply(a, b, HardwareWidth.Preferred, 2), Reference.Product(a, b), "7×3 @ 3×4100",
+            atol: Reference.Atol(3));
+    }
+
+    [Test]
     public void TransposedViews_AreReadThroughTheirStrides()
     {
         // a.T() and b.T() share storage with swapped strides; packing must follow the strides, not assume row-major.
