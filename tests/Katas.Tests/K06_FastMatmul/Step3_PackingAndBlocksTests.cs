@@ -75,6 +75,14 @@ public class Step3_PackingAndBlocksTests
     }
 
     [Test]
+    public void PackA_OfAVector_ThrowsNamingTheShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(5), 0, 1, 0, 5, new float[30]),
+            "a vector of 5 is not a matrix: it has no rows to pack");
+        Assert.That(error!.Message, Does.Contain("[5]").And.Contain("2-D"), "the message should say a matrix is needed and show the shape");
+    }
+
+    [Test]
     public void PackA_NoRows_PacksNothing_AndDoesNotThrow()
     {
         var packed = new float[] { 5f };
