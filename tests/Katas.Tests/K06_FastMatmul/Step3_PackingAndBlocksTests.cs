@@ -55,7 +55,8 @@ public class Step3_PackingAndBlocksTests
     {
         var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(7, 5), 0, 7, 0, 5, new float[40]),
             "7 rows make 2 panels of 6 × 5 = 60 floats");
-        Assert.That(error!.Message, Does.Contain("40").And.Contain("60"), "the message should say what the buffer holds and what is needed");
+        Assert.That(error!.Message, Does.Contain(" A ").And.Contain("40").And.Contain("60"),
+            "the message should say which operand is packed, what the buffer holds and what is needed");
     }
 
     // Each case breaks one edge of the block (row0, rows, k0, depth) of a 7×5 A.
@@ -69,8 +70,16 @@ public class Step3_PackingAndBlocksTests
     {
         var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(7, 5), row0, rows, k0, depth, new float[200]),
             $"rows {row0}..{row0 + rows}, columns {k0}..{k0 + depth} are not all inside a 7×5 A");
-        Assert.That(error!.Message, Does.Contain("[7, 5]").And.Contain($"{row0}..{row0 + rows}"),
-            "the message should name A's shape and the rows asked for");
+        Assert.That(error!.Message, Does.Contain(" A ").And.Contain("[7, 5]").And.Contain($"{row0}..{row0 + rows}"),
+            "the message should name A, its shape and the rows asked for");
+    }
+
+    [Test]
+    public void PackA_OfAVector_ThrowsNamingTheShape()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackA(Tensor.Zeros(5), 0, 1, 0, 5, new float[30]),
+            "a vector of 5 is not a matrix: it has no rows to pack");
+        Assert.That(error!.Message, Does.Contain("[5]").And.Contain("2-D"), "the message should say a matrix is needed and show the shape");
     }
 
     [Test]
@@ -95,7 +104,8 @@ public class Step3_PackingAndBlocksTests
     {
         var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 5), 0, 4, col0, cols, 8, new float[64]),
             $"columns {col0}..{col0 + cols} are not a block of a 4×5 B");
-        Assert.That(error!.Message, Does.Contain("[4, 5]").And.Contain($"{col0}..{col0 + cols}"));
+        Assert.That(error!.Message, Does.Contain(" B ").And.Contain("[4, 5]").And.Contain($"{col0}..{col0 + cols}"),
+            "the message should name B, its shape and the columns asked for");
     }
 
     [TestCase(0)]
@@ -112,7 +122,8 @@ public class Step3_PackingAndBlocksTests
     {
         var error = Assert.Throws<ArgumentException>(() => PanelPacking.PackB(Tensor.Zeros(4, 9), 0, 4, 0, 9, 8, new float[50]),
             "9 columns make 2 panels of 8 × 4 = 64 floats");
-        Assert.That(error!.Message, Does.Contain("50").And.Contain("64"), "the message should say what the buffer holds and what is needed");
+        Assert.That(error!.Message, Does.Contain(" B ").And.Contain("50").And.Contain("64"),
+            "the message should say which operand is packed, what the buffer holds and what is needed");
     }
 
     [Test]
@@ -131,6 +142,15 @@ public class Step3_PackingAndBlocksTests
         Tensor a = TensorGen.Randn(23, 150, 300), b = TensorGen.Randn(24, 300, 45);
         TensorAssert.Near(BlockedMatmul.Multiply(a, b, width), Reference.Product(a, b),
             $"150×300 @ 300×45 with {(int)width}-bit vectors: two row blocks, two k slices, and edge tiles", atol: Reference.Atol(300));
+    }
+
+    // k = 301 is cut into slices of 151 and 150: the last slice is shorter than the others.
+    [Test]
+    public void BlockedProduct_WithADepthThatDoesNotSplitEvenly_Matches()
+    {
+        Tensor a = TensorGen.Randn(55, 30, 301), b = TensorGen.Randn(56, 301, 20);
+        TensorAssert.Near(BlockedMatmul.Multiply(a, b), Reference.Product(a, b), "30×301 @ 301×20: two k slices of 151 and 150",
+            atol: Reference.Atol(301));
     }
 
     [Test]

@@ -68,9 +68,10 @@ public class Step4_MicroKernelTests
     [Test]
     public void Tile_WithANegativeDepth_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() =>
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
             MicroKernel.Multiply(new float[6], new float[16], -1, new float[6 * 16], 16, VectorWidth.Bits256),
             "a product of depth -1 does not exist");
+        Assert.That(error!.Message, Does.Contain("negative"), "the message should say what is wrong with the depth");
     }
 
     [Test]

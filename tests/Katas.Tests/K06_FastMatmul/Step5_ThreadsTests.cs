@@ -79,6 +79,14 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
     }
 
     [Test]
+    public void ADepthThatDoesNotSplitEvenly_MatchesTheReference()
+    {
+        // k = 301 is cut into slices of 151 and 150: the last slice is shorter than the others.
+        Tensor a = TensorGen.Randn(57, 30, 301), b = TensorGen.Randn(58, 301, 20);
+        TensorAssert.Near(ParallelMatmul.Multiply(a, b), Reference.Product(a, b), "30×301 @ 301×20", atol: Reference.Atol(301));
+    }
+
+    [Test]
     public void AProductWiderThanOneSliceOfB_MatchesTheReference()
     {
         // 4100 columns: more than one nc-wide slice of B (4096), so the slice loop runs twice and the second slice's
