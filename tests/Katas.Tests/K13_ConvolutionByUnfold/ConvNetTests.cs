@@ -11,6 +11,18 @@ namespace KataTests.K13_ConvolutionByUnfold;
 public class ConvNetTests
 {
     [Test]
+    public void Accuracy_IsTheShareOfImagesWhoseLargestLogitIsTheirLabel()
+    {
+        var net = new ConvNet(new Rng(3));
+        var images = Tensor.Randn(new Rng(4), 4, 784);
+        float[] predicted = net.Forward(images).ArgMax(1).ToArray();
+        // Three labels agree with the net's prediction, the fourth does not: 3 of 4 right.
+        int[] labels = [(int)predicted[0], (int)predicted[1], ((int)predicted[2] + 1) % 10, (int)predicted[3]];
+        Assert.That(net.Accuracy(images, labels), Is.EqualTo(0.75f),
+            $"predictions [{string.Join(", ", predicted)}], labels [{string.Join(", ", labels)}]: 3 of 4 agree");
+    }
+
+    [Test]
     public void Parameters_HaveTheLayersShapes()
     {
         var shapes = new ConvNet(new Rng(1)).Parameters.Select(p => p.Shape.ToArray()).ToArray();
