@@ -30,6 +30,7 @@ public static class LadderCommand
                 : quick ? Job.ShortRun
                 : Job.Default.WithWarmupCount(4).WithIterationCount(12);
 
+        OpenBlas.UseFastKernelInChildren();
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .WithBuildTimeout(TimeSpan.FromMinutes(10))   // a busy 2-core machine needs more than the default 2 minutes
             .AddJob(job.WithId("Ladder-" + mode))

@@ -38,6 +38,8 @@ internal static class LadderLevels
         new("Einsum", "K05 einsum ik,kj->ij", Any, () => new((a, b) => Katas.Einsum.EinsumOps.Einsum("ik,kj->ij", a, b))),
         new("Fast", "K06 packed SIMD micro-kernel, threads", Any, () => new(Katas.FastMatmul.ParallelMatmul.Multiply)),
         new("Matmul", "substrate Tensor.Matmul", Any, () => new(Tensor.Matmul)),
+        new("Portable", "substrate's portable kernel (Matmul without OpenBLAS)", Any,
+            () => new((a, b) => BlockedGemm.Multiply(a, b, BlockedGemm.PreferredBits, Environment.ProcessorCount))),
         new("OpenClNaive", "K07 OpenCL naive", Medium, () => OpenCl(KernelVariant.Naive)),
         new("OpenClTiled", "K07 OpenCL tiled", Medium, () => OpenCl(KernelVariant.Tiled)),
         new("OpenClRegisterBlocked", "K07 OpenCL register-blocked", Medium, () => OpenCl(KernelVariant.RegisterBlocked)),

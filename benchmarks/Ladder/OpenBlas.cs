@@ -27,9 +27,33 @@ internal static unsafe partial class OpenBlas
     /// <summary>Uses one thread per core, like the fast katas.</summary>
     public static void UseAllCores() => openblas_set_num_threads(Environment.ProcessorCount);
 
-    /// <summary>"OpenBLAS 0.3.x … (core: Haswell, 2 threads)": the build and the kernel it picked for this CPU.</summary>
-    public static string Describe() =>
-        $"{Marshal.PtrToStringAnsi(openblas_get_config())?.Trim()} (kernel: {Marshal.PtrToStringAnsi(openblas_get_corename())}, {openblas_get_num_threads()} threads)";
+    /// <summary>The core type the ladder chose for BenchmarkDotNet's child processes, or null (see <see cref="UseFastKernelInChildren"/>).</summary>
+    private static string? _childCoreType;
+
+    /// <summary>
+    /// The yardstick must be OpenBLAS at its best on this CPU. Where this OpenBLAS does not recognise the CPU and would
+    /// run an old kernel without FMA (0.3.21 on an Intel Emerald Rapids picks Prescott; see Foundations'
+    /// <c>OpenBlasCores</c>), this sets OPENBLAS_CORETYPE to its fast kernel for BenchmarkDotNet's child processes,
+    /// which inherit this process's environment (this process has loaded the library already, so it keeps the old
+    /// kernel). A core type the user set is left alone.
+    /// </summary>
+    public static void UseFastKernelInChildren()
+    {
+        if (!IsAvailable(out _) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"))) return;
+        if (!OpenBlasCores.IsBehind(CoreName, OpenBlasCores.CpuHasAvx2Fma)) return;
+        _childCoreType = OpenBlasCores.Suggested(OpenBlasCores.CpuHasAvx512);
+        Environment.SetEnvironmentVariable("OPENBLAS_CORETYPE", _childCoreType);
+    }
+
+    private static string CoreName => Marshal.PtrToStringAnsi(openblas_get_corename()) ?? "?";
+
+    /// <summary>"OpenBLAS 0.3.x … (kernel: Haswell, 2 threads)": the build and the kernel the timed runs used.</summary>
+    public static string Describe()
+    {
+        string kernel = _childCoreType is null ? CoreName
+            : $"{_childCoreType} through OPENBLAS_CORETYPE, set by the ladder because on its own this OpenBLAS picks {CoreName} here";
+        return $"{Marshal.PtrToStringAnsi(openblas_get_config())?.Trim()} (kernel: {kernel}, {openblas_get_num_threads()} threads)";
+    }
 
     /// <summary>c = a @ b for contiguous row-major a and b, into a new tensor (allocated like every other level's result).</summary>
     public static Tensor Multiply(Tensor a, Tensor b)

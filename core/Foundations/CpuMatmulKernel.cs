@@ -4,13 +4,16 @@ namespace Foundations;
 /// The substrate's 2-D matrix product, like PyTorch's <c>@</c> on a CPU: OpenBLAS's <c>cblas_sgemm</c> when
 /// libopenblas is installed, otherwise the portable blocked kernel (<see cref="BlockedGemm"/>, K06's algorithm).
 /// <see cref="Tensor.MatmulBackend"/> says which one runs. Setting FOUNDATIONS_MATMUL=portable in the environment
-/// forces the portable kernel (to compare the two, or to check it).
+/// forces the portable kernel (to compare the two, or to check it). An OpenBLAS that does not recognise the CPU and
+/// fell back to an old kernel is not used either: the portable kernel is several times faster than that.
 /// </summary>
 internal static class CpuMatmulKernel
 {
     /// <summary>True when products go to OpenBLAS.</summary>
-    public static readonly bool UsesOpenBlas =
-        OpenBlasGemm.IsAvailable && !string.Equals(Environment.GetEnvironmentVariable("FOUNDATIONS_MATMUL"), "portable", StringComparison.OrdinalIgnoreCase);
+    public static readonly bool UsesOpenBlas = OpenBlasGemm.IsAvailable && !ForcedPortable && !OpenBlasGemm.KernelIsBehindCpu;
+
+    private static bool ForcedPortable =>
+        string.Equals(Environment.GetEnvironmentVariable("FOUNDATIONS_MATMUL"), "portable", StringComparison.OrdinalIgnoreCase);
 
     public static Tensor Multiply(Tensor a, Tensor b) =>
         UsesOpenBlas ? OpenBlasGemm.Multiply(a, b) : BlockedGemm.Multiply(a, b, BlockedGemm.PreferredBits, Environment.ProcessorCount);
@@ -18,5 +21,7 @@ internal static class CpuMatmulKernel
     public static string Describe() => UsesOpenBlas
         ? OpenBlasGemm.Describe()
         : $"portable blocked kernel, {BlockedGemm.PreferredBits}-bit vectors, {Environment.ProcessorCount} threads"
-          + (OpenBlasGemm.IsAvailable ? " (OpenBLAS present but FOUNDATIONS_MATMUL=portable)" : " (OpenBLAS not found: apt-get install libopenblas0)");
+          + (!OpenBlasGemm.IsAvailable ? " (OpenBLAS not found: apt-get install libopenblas0)"
+             : ForcedPortable ? " (OpenBLAS present but FOUNDATIONS_MATMUL=portable)"
+             : $" ({OpenBlasGemm.WhyBehind()})");
 }

@@ -36,14 +36,31 @@ internal static unsafe class OpenBlasGemm
     /// <summary>True when libopenblas loaded and exports cblas_sgemm.</summary>
     public static bool IsAvailable => Sgemm != null;
 
+    /// <summary>The kernel OpenBLAS picked for this CPU ("Haswell", "SkylakeX", "Prescott"…), or "?" when it cannot say.</summary>
+    public static string CoreName => GetCoreName != null ? Marshal.PtrToStringAnsi(GetCoreName()) ?? "?" : "?";
+
+    /// <summary>"OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH …": how the library was built.</summary>
+    private static string Config => GetConfig != null ? Marshal.PtrToStringAnsi(GetConfig())?.Trim() ?? "OpenBLAS" : "OpenBLAS";
+
+    /// <summary>
+    /// True when OpenBLAS did not recognise this CPU and fell back to a kernel without FMA (see <see cref="OpenBlasCores"/>).
+    /// A core type the user chose (OPENBLAS_CORETYPE) is never second-guessed.
+    /// </summary>
+    public static bool KernelIsBehindCpu =>
+        IsAvailable && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"))
+        && OpenBlasCores.IsBehind(CoreName, OpenBlasCores.CpuHasAvx2Fma);
+
+    /// <summary>Why the substrate is not using OpenBLAS on this CPU, and the one line that changes it.</summary>
+    public static string WhyBehind() =>
+        $"{string.Join(' ', Config.Split(' ').Take(2))} found, but it does not recognise this CPU and picked its {CoreName} kernel, "
+        + $"which has no FMA and is slower than the portable one; export OPENBLAS_CORETYPE={OpenBlasCores.Suggested(OpenBlasCores.CpuHasAvx512)} to use its fast kernel";
+
     /// <summary>"OpenBLAS 0.3.21 … (kernel Zen, 2 threads)": the build and the kernel it picked for this CPU.</summary>
     public static string Describe()
     {
         if (!IsAvailable) return "not found";
-        string config = GetConfig != null ? Marshal.PtrToStringAnsi(GetConfig())?.Trim() ?? "OpenBLAS" : "OpenBLAS";
-        string core = GetCoreName != null ? Marshal.PtrToStringAnsi(GetCoreName()) ?? "?" : "?";
         string threads = GetThreads != null ? GetThreads().ToString() : "?";
-        return $"{config} from {Library} (kernel {core}, {threads} threads)";
+        return $"{Config} from {Library} (kernel {CoreName}, {threads} threads)";
     }
 
     /// <summary>

@@ -81,5 +81,35 @@ public class MatmulPathTests
         string backend = Tensor.MatmulBackend;
         if (CpuMatmulKernel.UsesOpenBlas) Assert.That(backend, Does.Contain("OpenBLAS").Or.Contain("openblas"), backend);
         else Assert.That(backend, Does.Contain("portable blocked kernel").And.Contain($"{BlockedGemm.PreferredBits}-bit"), backend);
+        if (OpenBlasGemm.KernelIsBehindCpu)
+            Assert.That(backend, Does.Contain($"picked its {OpenBlasGemm.CoreName} kernel").And.Contain("export OPENBLAS_CORETYPE="), backend);
+    }
+
+    // OpenBLAS 0.3.21 on an Intel Emerald Rapids picks Prescott (seen on a CI machine); on a Zen 3 it picks Zen.
+    [TestCase("Prescott", true, true)]
+    [TestCase("Sandybridge", true, true)]
+    [TestCase("Nehalem", true, true)]
+    [TestCase("Haswell", true, false)]
+    [TestCase("Zen", true, false)]
+    [TestCase("SkylakeX", true, false)]
+    [TestCase("cooperlake", true, false)]
+    [TestCase("Prescott", false, false)]
+    public void AnOpenBlasKernelWithoutFma_IsBehindACpuWithIt(string core, bool cpuHasAvx2Fma, bool behind) =>
+        Assert.That(OpenBlasCores.IsBehind(core, cpuHasAvx2Fma), Is.EqualTo(behind), $"OpenBLAS kernel {core} on a CPU {(cpuHasAvx2Fma ? "with" : "without")} AVX2 + FMA");
+
+    [Test]
+    public void TheSuggestedCoreType_MatchesTheWidestVectors()
+    {
+        Assert.That(OpenBlasCores.Suggested(cpuHasAvx512: true), Is.EqualTo("SkylakeX"));
+        Assert.That(OpenBlasCores.Suggested(cpuHasAvx512: false), Is.EqualTo("Haswell"));
+    }
+
+    // On a CPU whose kernel OpenBLAS does not know, the product must not go to its slow fallback kernel.
+    [Test]
+    public void AnOpenBlasBehindTheCpu_IsNotUsed()
+    {
+        if (!OpenBlasGemm.IsAvailable) Assert.Ignore("libopenblas is not installed here (apt-get install libopenblas0); CI installs it");
+        Assert.That(CpuMatmulKernel.UsesOpenBlas && OpenBlasGemm.KernelIsBehindCpu, Is.False,
+            $"the substrate uses OpenBLAS's {OpenBlasGemm.CoreName} kernel, which is behind this CPU");
     }
 }
