@@ -166,6 +166,9 @@ internal static class BlockedGemm
     /// </summary>
     private static void SmallProduct(Tensor a, Tensor b, float[] c, int bits)
     {
+        // A row of C narrower than one vector (10 columns against AVX-512's 16 lanes) takes narrower vectors, not
+        // the scalar loop, which made the chapter's 5×784 @ 784×10 ten times slower than OpenBLAS on AVX-512.
+        while (bits > 128 && bits / 32 > b.Shape[1]) bits /= 2;
         switch (bits)
         {
             case 128: SmallRows<Vector128<float>, Math128>(a, b, c); break;
@@ -180,40 +183,89 @@ internal static class BlockedGemm
     {
         int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1], lanes = TMath.Lanes;
         ReadOnlySpan<float> left = RowMajor(a, out int lda), right = RowMajor(b, out int ldb);
-        for (int i = 0; i < m; i++)
+        if (n < lanes)
         {
-            ReadOnlySpan<float> aRow = left.Slice(i * lda, k);
-            Span<float> cRow = c.AsSpan(i * n, n);
-            int j = 0;
-            for (; j + lanes <= n; j += lanes)
-            {
-                TVector s0 = default, s1 = default, s2 = default, s3 = default;
-                int p = 0;
-                for (; p + 4 <= k; p += 4)
-                {
-                    s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
-                    s1 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 1]), TMath.Load(right.Slice((p + 1) * ldb + j, lanes)), s1);
-                    s2 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 2]), TMath.Load(right.Slice((p + 2) * ldb + j, lanes)), s2);
-                    s3 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 3]), TMath.Load(right.Slice((p + 3) * ldb + j, lanes)), s3);
-                }
-                for (; p < k; p++) s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
-                TMath.Store(TMath.Add(TMath.Add(s0, s1), TMath.Add(s2, s3)), cRow[j..]);
-            }
-            for (; j < n; j++)
-            {
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int p = 0;
-                for (; p + 4 <= k; p += 4)
-                {
-                    s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
-                    s1 = MathF.FusedMultiplyAdd(aRow[p + 1], right[(p + 1) * ldb + j], s1);
-                    s2 = MathF.FusedMultiplyAdd(aRow[p + 2], right[(p + 2) * ldb + j], s2);
-                    s3 = MathF.FusedMultiplyAdd(aRow[p + 3], right[(p + 3) * ldb + j], s3);
-                }
-                for (; p < k; p++) s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
-                cRow[j] = (s0 + s1) + (s2 + s3);
-            }
+            for (int i = 0; i < m; i++) // n < 4: one number of C at a time
+                for (int j = 0; j < n; j++) c[i * n + j] = SmallColumn(left.Slice(i * lda, k), right, ldb, j);
+            return;
         }
+        int row = 0;
+        for (; row + 4 <= m; row += 4) // four rows share each load of B's row
+            for (int j = 0; j < n; j = NextVector(j, n, lanes))
+                SmallFourRows<TVector, TMath>(left.Slice(row * lda), lda, k, right, ldb, j, c.AsSpan(row * n), n);
+        for (; row < m; row++)
+            for (int j = 0; j < n; j = NextVector(j, n, lanes))
+                TMath.Store(SmallColumns<TVector, TMath>(left.Slice(row * lda, k), right, ldb, j), c.AsSpan(row * n + j));
+    }
+
+    /// <summary>
+    /// The next vector's first column: <paramref name="lanes"/> on, except that the last one is moved back to end at n
+    /// (it repeats a few columns, with the same bits: each lane's sum runs in the same order wherever it starts).
+    /// </summary>
+    private static int NextVector(int j, int n, int lanes) => j + lanes >= n ? n : Math.Min(j + lanes, n - lanes);
+
+    /// <summary>C[0..4, j..j+lanes] = A[0..4, :] · B[:, j..j+lanes], even and odd steps of p summed apart (8 FMAs in flight).</summary>
+    private static void SmallFourRows<TVector, TMath>(ReadOnlySpan<float> a, int lda, int k, ReadOnlySpan<float> b, int ldb, int j, Span<float> c, int ldc)
+        where TVector : struct
+        where TMath : struct, IVectorMath<TVector>
+    {
+        ReadOnlySpan<float> a0 = a[..k], a1 = a.Slice(lda, k), a2 = a.Slice(2 * lda, k), a3 = a.Slice(3 * lda, k);
+        int lanes = TMath.Lanes, p = 0;
+        TVector e0 = default, e1 = default, e2 = default, e3 = default, o0 = default, o1 = default, o2 = default, o3 = default;
+        for (; p + 2 <= k; p += 2)
+        {
+            TVector even = TMath.Load(b.Slice(p * ldb + j, lanes)), odd = TMath.Load(b.Slice((p + 1) * ldb + j, lanes));
+            e0 = TMath.MultiplyAdd(TMath.Broadcast(a0[p]), even, e0); o0 = TMath.MultiplyAdd(TMath.Broadcast(a0[p + 1]), odd, o0);
+            e1 = TMath.MultiplyAdd(TMath.Broadcast(a1[p]), even, e1); o1 = TMath.MultiplyAdd(TMath.Broadcast(a1[p + 1]), odd, o1);
+            e2 = TMath.MultiplyAdd(TMath.Broadcast(a2[p]), even, e2); o2 = TMath.MultiplyAdd(TMath.Broadcast(a2[p + 1]), odd, o2);
+            e3 = TMath.MultiplyAdd(TMath.Broadcast(a3[p]), even, e3); o3 = TMath.MultiplyAdd(TMath.Broadcast(a3[p + 1]), odd, o3);
+        }
+        if (p < k)
+        {
+            TVector last = TMath.Load(b.Slice(p * ldb + j, lanes));
+            e0 = TMath.MultiplyAdd(TMath.Broadcast(a0[p]), last, e0);
+            e1 = TMath.MultiplyAdd(TMath.Broadcast(a1[p]), last, e1);
+            e2 = TMath.MultiplyAdd(TMath.Broadcast(a2[p]), last, e2);
+            e3 = TMath.MultiplyAdd(TMath.Broadcast(a3[p]), last, e3);
+        }
+        TMath.Store(TMath.Add(e0, o0), c[j..]);
+        TMath.Store(TMath.Add(e1, o1), c[(ldc + j)..]);
+        TMath.Store(TMath.Add(e2, o2), c[(2 * ldc + j)..]);
+        TMath.Store(TMath.Add(e3, o3), c[(3 * ldc + j)..]);
+    }
+
+    /// <summary>Σₚ aRow[p] · B[p, j..j+lanes], in four partial sums so four FMAs are in flight.</summary>
+    private static TVector SmallColumns<TVector, TMath>(ReadOnlySpan<float> aRow, ReadOnlySpan<float> right, int ldb, int j)
+        where TVector : struct
+        where TMath : struct, IVectorMath<TVector>
+    {
+        int k = aRow.Length, lanes = TMath.Lanes, p = 0;
+        TVector s0 = default, s1 = default, s2 = default, s3 = default;
+        for (; p + 4 <= k; p += 4)
+        {
+            s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
+            s1 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 1]), TMath.Load(right.Slice((p + 1) * ldb + j, lanes)), s1);
+            s2 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 2]), TMath.Load(right.Slice((p + 2) * ldb + j, lanes)), s2);
+            s3 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p + 3]), TMath.Load(right.Slice((p + 3) * ldb + j, lanes)), s3);
+        }
+        for (; p < k; p++) s0 = TMath.MultiplyAdd(TMath.Broadcast(aRow[p]), TMath.Load(right.Slice(p * ldb + j, lanes)), s0);
+        return TMath.Add(TMath.Add(s0, s1), TMath.Add(s2, s3));
+    }
+
+    /// <summary>Σₚ aRow[p] · B[p, j] for one column, in four partial sums.</summary>
+    private static float SmallColumn(ReadOnlySpan<float> aRow, ReadOnlySpan<float> right, int ldb, int j)
+    {
+        int k = aRow.Length, p = 0;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (; p + 4 <= k; p += 4)
+        {
+            s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
+            s1 = MathF.FusedMultiplyAdd(aRow[p + 1], right[(p + 1) * ldb + j], s1);
+            s2 = MathF.FusedMultiplyAdd(aRow[p + 2], right[(p + 2) * ldb + j], s2);
+            s3 = MathF.FusedMultiplyAdd(aRow[p + 3], right[(p + 3) * ldb + j], s3);
+        }
+        for (; p < k; p++) s0 = MathF.FusedMultiplyAdd(aRow[p], right[p * ldb + j], s0);
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>The matrix's elements with (i, j) at i·<paramref name="rowStride"/> + j: in place when its rows are contiguous, else a copy.</summary>

@@ -18,14 +18,15 @@ public class MatmulPathTests
         Assert.That(actual.AllClose(expected, rtol: 1e-3, atol: 1e-5 + 1e-6 * a.Shape[1]), Is.True, $"{what}\nexpected {expected}\nactual   {actual}");
     }
 
-    // 7×13 @ 13×5 and 5×784 @ 784×10: the small-product path (no packing), with columns past the last whole vector.
+    // 7×13 @ 13×5, 5×784 @ 784×10, 8×31 @ 31×17 and 9×40 @ 40×3: the small-product path (no packing): columns past the
+    // last whole vector, rows narrower than a 512-bit vector (10) or than any (3), one and two groups of four rows.
     // 150×300 @ 300×45: two row blocks (mc 144), two k slices (kc 256), edge tiles, and above the threshold where the
     // work is split across threads.
     [Test]
     public void PortableKernel_EqualsTheLoop_AtEveryWidth([Values(128, 256, 512)] int bits, [Values(1, 2, 3)] int threads)
     {
         var rng = new Rng((ulong)(bits + threads));
-        foreach (var (m, k, n) in new[] { (7, 13, 5), (5, 784, 10), (150, 300, 45) })
+        foreach (var (m, k, n) in new[] { (7, 13, 5), (5, 784, 10), (8, 31, 17), (9, 40, 3), (150, 300, 45) })
         {
             Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
             AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, threads), $"{m}×{k} @ {k}×{n}, {bits}-bit vectors, {threads} thread(s)");

@@ -47,11 +47,12 @@ public class Step5_ThreadsTests() : MatmulContract(ParallelMatmul.Multiply, "c[i
     }
 
     // Small products (up to 65,536 multiply-adds) may skip packing and threads; that path must hold at every width too.
-    // n = 10 and 37 leave columns that do not fill a vector; k = 9 is not a multiple of an unrolled loop.
+    // n = 10, 17 and 37 leave columns that do not fill a vector (10 is narrower than one 512-bit vector, 3 narrower
+    // than any); k = 9 and 31 are not multiples of an unrolled loop; 8 and 9 rows are more than one group of rows.
     [Test]
     public void SmallProducts_MatchTheReference_AtEveryWidth(
         [Values(VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512)] VectorWidth width,
-        [Values(new[] { 5, 784, 10 }, new[] { 3, 9, 37 }, new[] { 1, 1, 1 })] int[] shape)
+        [Values(new[] { 5, 784, 10 }, new[] { 3, 9, 37 }, new[] { 1, 1, 1 }, new[] { 8, 31, 17 }, new[] { 9, 40, 3 })] int[] shape)
     {
         int m = shape[0], k = shape[1], n = shape[2];
         Tensor a = TensorGen.Randn(m * 100 + n, m, k), b = TensorGen.Randn(k * 100 + n, k, n);
