@@ -8,7 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 namespace Benchmarks.Ladder;
 
 /// <summary>
-/// <c>--ladder [--quick|--dry] [--note "machine shared with other builds"]</c>: runs <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder
+/// <c>--ladder [--quick|--dry] [--levels Fast,OpenBlas] [--note "machine shared with other builds"]</c>: runs <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder
 /// summary (Markdown), its chart (PNG and SVG) next to BenchmarkDotNet's reports, and draws it in the terminal.
 /// </summary>
 /// <remarks>
@@ -23,6 +23,13 @@ public static class LadderCommand
         string mode = dry ? "dry" : quick ? "quick" : "full";
         int noteAt = Array.IndexOf(args, "--note");
         string note = noteAt >= 0 && noteAt + 1 < args.Length ? args[noteAt + 1] : "";
+        int levelsAt = Array.IndexOf(args, "--levels");
+        HashSet<string>? levels = levelsAt >= 0 && levelsAt + 1 < args.Length ? [.. args[levelsAt + 1].Split(',', StringSplitOptions.TrimEntries)] : null;
+        if (levels?.FirstOrDefault(name => LadderLevels.All.All(level => level.Name != name)) is { } unknown)
+        {
+            Console.Error.WriteLine($"--levels: there is no level \"{unknown}\"; the levels are {string.Join(", ", LadderLevels.All.Select(level => level.Name))}");
+            return 2;
+        }
         string[] sizes = dry ? ["5x784@784x10", MatmulShape.Square(64)]
             : quick ? ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024)]
             : ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024), MatmulShape.Square(2048)];
@@ -34,10 +41,11 @@ public static class LadderCommand
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .WithBuildTimeout(TimeSpan.FromMinutes(10))   // a busy 2-core machine needs more than the default 2 minutes
             .AddJob(job.WithId("Ladder-" + mode))
-            .AddFilter(new SimpleFilter(benchmark => sizes.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Size)])));
+            .AddFilter(new SimpleFilter(benchmark => sizes.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Size)])
+                && (levels is null || levels.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Level)]))));
         Summary summary = BenchmarkRunner.Run<MatmulLadder>(config);
 
-        var report = new LadderReport(summary, sizes, mode, note);
+        var report = new LadderReport(summary, sizes, mode, note, levels);
         Console.WriteLine();
         Console.Write(report.TerminalChart());
         string markdown = Path.Combine(summary.ResultsDirectoryPath, "MatmulLadder-summary.md");

@@ -24,12 +24,17 @@ internal sealed class LadderReport
     private readonly List<MatmulShape> _shapes;
 
     /// <param name="note">Said about the run in the Markdown and on the chart, e.g. "machine shared with other builds".</param>
-    public LadderReport(Summary summary, IReadOnlyList<string> sizes, string mode, string note = "")
+    /// <param name="levels">The levels asked for with --levels, or null for all of them.</param>
+    public LadderReport(Summary summary, IReadOnlyList<string> sizes, string mode, string note = "", IReadOnlySet<string>? levels = null)
     {
         _mode = mode;
         _note = note;
         _shapes = sizes.Select(MatmulShape.Parse).ToList();
-        Results = (from size in sizes from level in LadderLevels.All select Measure(summary, level, size)).ToList();
+        Results = (from size in sizes
+                   from level in LadderLevels.All
+                   select levels is null || levels.Contains(level.Name)
+                       ? Measure(summary, level, size)
+                       : new LadderResult(level, MatmulShape.Parse(size), null, "left out (--levels)")).ToList();
     }
 
     public IReadOnlyList<LadderResult> Results { get; }
