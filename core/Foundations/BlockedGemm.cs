@@ -161,8 +161,8 @@ internal static class BlockedGemm
     }
 
     /// <summary>
-    /// K06's shortcut for small products (5×784 @ 784×10): no packing, no threads; each vector of a row of C is summed
-    /// in registers over k, with four partial sums so that four FMAs are in flight.
+    /// K06's shortcut for small products (5×784 @ 784×10): no packing, no threads; four rows' vectors of C are summed
+    /// in registers over k, one load of B's row serving the four rows (the last rows one at a time).
     /// </summary>
     private static void SmallProduct(Tensor a, Tensor b, float[] c, int bits)
     {
