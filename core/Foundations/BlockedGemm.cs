@@ -96,58 +96,61 @@ internal static class BlockedGemm
         {
             int rowBlocks = (_m + _mcMax - 1) / _mcMax;
             int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, (_threads + rowBlocks - 1) / rowBlocks);
-            int items = rowBlocks * panelRuns, bufferLength = _mcMax * _kcMax;
-            void Item(int item, float[] packedA)
+            int items = rowBlocks * panelRuns, packedALength = _mcMax * _kcMax, tilesLength = _mcMax * panels * _nr;
+            void Item(int item, float[] packedA, float[] tileBuffer)
             {
                 int ic = item / panelRuns * _mcMax, run = item % panelRuns, mc = Math.Min(_mcMax, _m - ic);
                 int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
+                // The block's whole tiles (padding included), one after the other, summed here and not in C: C's rows
+                // are n floats apart, so a tile's rows would compete for the same cache sets (see K06's README).
+                Span<float> tiles = tileBuffer.AsSpan(0, (mc + MR - 1) / MR * MR * (lastPanel - firstPanel) * _nr);
+                tiles.Clear();
                 for (int pc = 0; pc < _k; pc += _kcMax)
                 {
                     int kc = Math.Min(_kcMax, _k - pc);
                     PackA(_a, ic, mc, pc, kc, packedA);
-                    Panels(packedA, ic, mc, kc, packedB.AsSpan(pc * panels * _nr), jc, nc, firstPanel, lastPanel);
+                    Panels(packedA, mc, kc, packedB.AsSpan(pc * panels * _nr), firstPanel, lastPanel, tiles);
                 }
+                CopyTiles(tiles, ic, mc, jc, nc, firstPanel, lastPanel);
             }
             if (items == 1 || _threads == 1)
             {
-                float[] packedA = ArrayPool<float>.Shared.Rent(bufferLength);
-                try { for (int item = 0; item < items; item++) Item(item, packedA); }
-                finally { ArrayPool<float>.Shared.Return(packedA); }
+                float[] packedA = ArrayPool<float>.Shared.Rent(packedALength), tiles = ArrayPool<float>.Shared.Rent(tilesLength);
+                try { for (int item = 0; item < items; item++) Item(item, packedA, tiles); }
+                finally { ArrayPool<float>.Shared.Return(packedA); ArrayPool<float>.Shared.Return(tiles); }
                 return;
             }
             Parallel.For(0, items, _options,
-                () => ArrayPool<float>.Shared.Rent(bufferLength),
-                (item, _, packedA) => { Item(item, packedA); return packedA; },
-                packedA => ArrayPool<float>.Shared.Return(packedA));
+                () => (PackedA: ArrayPool<float>.Shared.Rent(packedALength), Tiles: ArrayPool<float>.Shared.Rent(tilesLength)),
+                (item, _, buffers) => { Item(item, buffers.PackedA, buffers.Tiles); return buffers; },
+                buffers => { ArrayPool<float>.Shared.Return(buffers.PackedA); ArrayPool<float>.Shared.Return(buffers.Tiles); });
         }
 
-        private void Panels(float[] packedA, int ic, int mc, int kc, ReadOnlySpan<float> packedB, int jc, int nc, int firstPanel, int lastPanel)
+        /// <summary>Every 6-row panel of the packed A block against B's panels first..last, each tile added to its place in <paramref name="tiles"/>.</summary>
+        private void Panels(float[] packedA, int mc, int kc, ReadOnlySpan<float> packedB, int firstPanel, int lastPanel, Span<float> tiles)
         {
-            int nr = _nr;
-            Span<float> scratch = stackalloc float[MR * 32];
+            int nr = _nr, tileSize = MR * nr, tileIndex = 0;
             for (int panel = firstPanel; panel < lastPanel; panel++)
             {
-                int jr = panel * nr;
-                ReadOnlySpan<float> bPanel = packedB.Slice(jr * kc, nr * kc);
-                for (int ir = 0; ir < mc; ir += MR)
+                ReadOnlySpan<float> bPanel = packedB.Slice(panel * nr * kc, nr * kc);
+                for (int ir = 0; ir < mc; ir += MR, tileIndex += tileSize)
+                    Kernel(_bits, packedA.AsSpan(ir * kc, MR * kc), bPanel, kc, tiles.Slice(tileIndex, tileSize), nr);
+            }
+        }
+
+        /// <summary>The finished tiles of rows ic..ic+mc into C, without the padding past C's edges.</summary>
+        private void CopyTiles(ReadOnlySpan<float> tiles, int ic, int mc, int jc, int nc, int firstPanel, int lastPanel)
+        {
+            int nr = _nr, tileSize = MR * nr, rowTiles = (mc + MR - 1) / MR;
+            for (int ir = 0; ir < mc; ir += MR)
+            {
+                int tileRows = Math.Min(MR, mc - ir);
+                for (int panel = firstPanel; panel < lastPanel; panel++)
                 {
-                    ReadOnlySpan<float> aPanel = packedA.AsSpan(ir * kc, MR * kc);
-                    int cIndex = (ic + ir) * _n + jc + jr;
-                    int tileRows = Math.Min(MR, mc - ir), tileCols = Math.Min(nr, nc - jr);
-                    if (tileRows == MR && tileCols == nr)
-                        Kernel(_bits, aPanel, bPanel, kc, _c.AsSpan(cIndex), _n);
-                    else
-                    {
-                        Span<float> tile = scratch[..(MR * nr)];
-                        tile.Clear();
-                        Kernel(_bits, aPanel, bPanel, kc, tile, nr);
-                        for (int r = 0; r < tileRows; r++)
-                        {
-                            Span<float> to = _c.AsSpan(cIndex + r * _n, tileCols);
-                            ReadOnlySpan<float> from = tile.Slice(r * nr, tileCols);
-                            for (int j = 0; j < tileCols; j++) to[j] += from[j];
-                        }
-                    }
+                    int jr = panel * nr, tileCols = Math.Min(nr, nc - jr);
+                    ReadOnlySpan<float> tile = tiles.Slice(((panel - firstPanel) * rowTiles + ir / MR) * tileSize, tileSize);
+                    for (int r = 0; r < tileRows; r++)
+                        tile.Slice(r * nr, tileCols).CopyTo(_c.AsSpan((ic + ir + r) * _n + jc + jr, tileCols));
                 }
             }
         }
