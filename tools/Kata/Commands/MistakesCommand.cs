@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
 using Kata.Mistakes;
 using Spectre.Console;
 
@@ -99,7 +98,7 @@ public static class MistakesCommand
             if (!record.Fails.SequenceEqual(verdict.Fails))
                 warnings.Add($"{record.Label} now fails {verdict.Fails.Count} test(s), recorded {record.Fails.Count}" +
                              $" ({string.Join(", ", verdict.Fails.Except(record.Fails).Take(2).Concat(record.Fails.Except(verdict.Fails).Take(2)).Select(Short))} differ);" +
-                             $" signatures can depend on the CPU's vector width (recorded with {recorded!.VectorBits}-bit vectors, this machine has {Vector<byte>.Count * 8})");
+                             $" signatures can depend on the CPU's vector width (recorded with {recorded!.VectorBits}-bit vectors, this machine has {MistakeSignatures.AcceleratedVectorBits})");
             if (record.Title != verdict.Mistake.Title || record.Misconception != verdict.Mistake.Misconception || record.Hint != verdict.Mistake.Hint)
                 warnings.Add($"{record.Label}: its title, misconception or hint changed since it was recorded; record again with ./kata verify --update-mistakes");
         }

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -37,11 +37,18 @@ public sealed record MistakeSignatures(
         }
     }
 
+    /// <summary>
+    /// The widest vector this machine accelerates, which is the width the katas' fast paths pick (HardwareWidth), not
+    /// <c>Vector&lt;T&gt;</c>'s size: .NET keeps that at 256 bits on AVX-512 machines unless told otherwise.
+    /// </summary>
+    public static int AcceleratedVectorBits =>
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : 128;
+
     /// <summary>The file for these records, sorted by kata and id, so a re-recording diffs line by line.</summary>
     public static void Save(Repository repo, IEnumerable<MistakeRecord> records)
     {
         var sorted = records.OrderBy(r => r.Kata, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var file = new MistakeSignatures(SchemaName, Vector<byte>.Count * 8, sorted);
+        var file = new MistakeSignatures(SchemaName, AcceleratedVectorBits, sorted);
         Directory.CreateDirectory(Path.GetDirectoryName(PathIn(repo))!);
         File.WriteAllText(PathIn(repo), JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
     }
