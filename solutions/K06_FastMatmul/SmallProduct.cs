@@ -6,7 +6,7 @@ namespace Katas.FastMatmul;
 /// <summary>
 /// Step 5's shortcut for small products such as the chapter's 5×784 @ 784×10 (39,200 multiply-adds, a few
 /// microseconds of arithmetic). There, packing B costs as much as the product and a second core costs more, so
-/// this reads A and B where they are and keeps each vector of C's row in registers for the whole sum.
+/// this reads A and B where they are and keeps four rows' vectors of C in registers for the whole sum.
 /// A row of C narrower than one vector (the chapter's 10 columns against AVX-512's 16 lanes) takes narrower vectors
 /// rather than a scalar loop: on an AVX-512 machine the scalar loop made this product ten times slower than OpenBLAS.
 /// </summary>
