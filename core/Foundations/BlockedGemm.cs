@@ -47,7 +47,7 @@ internal static class BlockedGemm
     {
         private readonly Tensor _a, _b;
         private readonly float[] _c;
-        private readonly int _m, _k, _n, _nr, _bits, _threads, _kcMax, _mcMax, _ncMax;
+        private readonly int _m, _k, _n, _nr, _bits, _threads, _kcMax, _mcMax, _ncMax, _rowPanels, _rowBlocks;
         private readonly ParallelOptions _options;
 
         public Product(Tensor a, Tensor b, float[] c, int m, int k, int n, int bits, int threads)
@@ -56,9 +56,10 @@ internal static class BlockedGemm
             _nr = 2 * bits / 32;
             _kcMax = Even(k, KcMax, 1);
             _ncMax = Even(n, NcMax, _nr);
-            int rowBlocks = (m + McMax - 1) / McMax;
-            rowBlocks = (rowBlocks + threads - 1) / threads * threads; // a whole number of blocks per core
-            _mcMax = Even(m, (m + rowBlocks - 1) / rowBlocks, MR);
+            // A whole number of row blocks per core, as equal as whole MR-row panels allow (see K06's step 5).
+            _rowPanels = (m + MR - 1) / MR;
+            _rowBlocks = Math.Min(_rowPanels, ((m + McMax - 1) / McMax + threads - 1) / threads * threads);
+            _mcMax = (_rowPanels + _rowBlocks - 1) / _rowBlocks * MR;
             _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         }
 
@@ -94,12 +95,12 @@ internal static class BlockedGemm
 
         private void Blocks(int jc, int nc, int panels, float[] packedB)
         {
-            int rowBlocks = (_m + _mcMax - 1) / _mcMax;
-            int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, (_threads + rowBlocks - 1) / rowBlocks);
-            int items = rowBlocks * panelRuns, packedALength = _mcMax * _kcMax, tilesLength = _mcMax * panels * _nr;
+            int panelRuns = _rowBlocks >= _threads ? 1 : Math.Min(panels, (_threads + _rowBlocks - 1) / _rowBlocks);
+            int items = _rowBlocks * panelRuns, packedALength = _mcMax * _kcMax, tilesLength = _mcMax * panels * _nr;
             void Item(int item, float[] packedA, float[] tileBuffer)
             {
-                int ic = item / panelRuns * _mcMax, run = item % panelRuns, mc = Math.Min(_mcMax, _m - ic);
+                int block = item / panelRuns, run = item % panelRuns;
+                int ic = _rowPanels * block / _rowBlocks * MR, mc = Math.Min(_m, _rowPanels * (block + 1) / _rowBlocks * MR) - ic;
                 int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
                 // The block's whole tiles (padding included), one after the other, summed here and not in C: C's rows
                 // are n floats apart, so a tile's rows would compete for the same cache sets (see K06's README).

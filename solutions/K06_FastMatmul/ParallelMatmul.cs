@@ -58,7 +58,7 @@ public static class ParallelMatmul
     {
         private readonly Tensor _a, _b;
         private readonly float[] _c;
-        private readonly int _m, _k, _n, _nr, _threads, _kcMax, _mcMax, _ncMax;
+        private readonly int _m, _k, _n, _nr, _threads, _kcMax, _mcMax, _ncMax, _rowPanels, _rowBlocks;
         private readonly VectorWidth _width;
         private readonly ParallelOptions _options;
 
@@ -68,9 +68,12 @@ public static class ParallelMatmul
             _nr = MicroKernel.Columns(width);
             _kcMax = CacheBlocks.Even(k, CacheBlocks.Depth);
             _ncMax = CacheBlocks.Even(n, CacheBlocks.Columns, _nr);
-            // A whole number of row blocks per core, so that the cores run out of blocks together.
-            int rowBlocks = CacheBlocks.DivideUp(CacheBlocks.DivideUp(m, CacheBlocks.Rows), threads) * threads;
-            _mcMax = CacheBlocks.DivideUp(CacheBlocks.DivideUp(m, rowBlocks), MicroKernel.Rows) * MicroKernel.Rows;
+            // Row blocks of at most about mc rows, a whole number of them per core, and as equal as whole 6-row
+            // panels allow: then the cores run out of blocks together. (At m = 1024, blocks of 132 rows would leave
+            // a last block of 100, and one core idle for a quarter of a block; blocks of 126 to 132 rows do not.)
+            _rowPanels = CacheBlocks.DivideUp(m, MicroKernel.Rows);
+            _rowBlocks = Math.Min(_rowPanels, CacheBlocks.DivideUp(CacheBlocks.DivideUp(m, CacheBlocks.Rows), threads) * threads);
+            _mcMax = CacheBlocks.DivideUp(_rowPanels, _rowBlocks) * MicroKernel.Rows;
             _options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         }
 
@@ -122,13 +125,15 @@ public static class ParallelMatmul
         /// </summary>
         private void MultiplyBlocks(int jc, int nc, float[] packedB)
         {
-            int rowBlocks = CacheBlocks.DivideUp(_m, _mcMax), panels = CacheBlocks.DivideUp(nc, _nr);
-            int panelRuns = rowBlocks >= _threads ? 1 : Math.Min(panels, CacheBlocks.DivideUp(_threads, rowBlocks));
-            int items = rowBlocks * panelRuns;
+            int panels = CacheBlocks.DivideUp(nc, _nr);
+            int panelRuns = _rowBlocks >= _threads ? 1 : Math.Min(panels, CacheBlocks.DivideUp(_threads, _rowBlocks));
+            int items = _rowBlocks * panelRuns;
             void Item(int item, WorkerBuffers buffers)
             {
-                int ic = item / panelRuns * _mcMax, run = item % panelRuns;
-                int mc = Math.Min(_mcMax, _m - ic);
+                int rowBlock = item / panelRuns, run = item % panelRuns;
+                // Row block b is panels ⌊P·b/B⌋ .. ⌊P·(b+1)/B⌋ of A's P row panels: sizes differ by one panel at most.
+                int ic = _rowPanels * rowBlock / _rowBlocks * MicroKernel.Rows;
+                int mc = Math.Min(_m, _rowPanels * (rowBlock + 1) / _rowBlocks * MicroKernel.Rows) - ic;
                 int firstPanel = panels * run / panelRuns, lastPanel = panels * (run + 1) / panelRuns;
                 // The block's tiles of C, whole (padding included) and one after the other, start at zero.
                 Span<float> tiles = buffers.Tiles.AsSpan(0, CacheBlocks.DivideUp(mc, MicroKernel.Rows) * MicroKernel.Rows * (lastPanel - firstPanel) * _nr);
