@@ -62,6 +62,14 @@ internal sealed class LadderReport
         return largest is null ? (null, false) : (largest.Nanoseconds!.Value / largest.Shape.Fmas * shape.Fmas, true);
     }
 
+    /// <summary>
+    /// The Matmul rung's time over the OpenBlas rung's: one library measured twice in one run, so how far apart this
+    /// run's noise alone puts two levels. Null when either is missing, on a dry run, or when Matmul is not OpenBLAS.
+    /// </summary>
+    private double? SameLibraryTwice(MatmulShape shape) =>
+        _mode != "dry" && Time("Matmul", shape) is { } matmul && Time(LadderLevels.Yardstick, shape) is { } blas
+        && Foundations.CpuMatmulKernel.WouldUseOpenBlas() ? matmul / blas : null;
+
     private static string Status(LadderResult result) => result.Note ?? "failed (see BenchmarkDotNet's log)";
 
     private static double? Percent(LadderResult r, double? blas) => r.Nanoseconds is { } ns && blas is { } b ? 100 * b / ns : null;
@@ -98,6 +106,10 @@ internal sealed class LadderReport
                 text.AppendLine($"| {r.Level.Name} | {r.Level.Source} | {FormatTime(ns)} | {r.GigaflopsPerSecond:0.###} | {speedup} | {percent} |");
             }
             if (estimated) text.AppendLine().AppendLine("≈: ThreeLoops was skipped here; its time is extrapolated from a smaller size by the number of multiply-adds.");
+            if (SameLibraryTwice(shape) is { } apart)
+                text.AppendLine().AppendLine($"Noise: `Matmul` is the same OpenBLAS call as `OpenBlas` (plus its checks and the result's allocation), " +
+                                             $"timed in a process of its own; it took {apart:0.00}× `OpenBlas`'s time. Two levels closer than that " +
+                                             "cannot be told apart in this run.");
         }
         return text.ToString();
     }
@@ -125,6 +137,8 @@ internal sealed class LadderReport
                 string percent = Percent(r, blas) is { } p ? $", {p:0} % of OpenBLAS" : "";
                 text.AppendLine($"  {name} {new string('█', length).PadRight(width)} {FormatTime(r.Nanoseconds!.Value)}, {g:0.###} GFLOP/s{percent}");
             }
+            if (SameLibraryTwice(shape) is { } apart)
+                text.AppendLine($"  (noise: Matmul, the same OpenBLAS call, took {apart:0.00}× OpenBlas's time in this run)");
         }
         return text.ToString();
     }

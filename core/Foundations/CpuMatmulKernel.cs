@@ -11,7 +11,13 @@ namespace Foundations;
 internal static class CpuMatmulKernel
 {
     /// <summary>True when products go to OpenBLAS.</summary>
-    public static readonly bool UsesOpenBlas = OpenBlasGemm.IsAvailable && !ForcedPortable && !OpenBlasGemm.KernelIsBehindCpu;
+    public static readonly bool UsesOpenBlas = WouldUseOpenBlas();
+
+    /// <summary>
+    /// Whether a process started now, with this process's environment as it is now, would send products to OpenBLAS
+    /// (the benchmarks ask this for their child processes after setting OPENBLAS_CORETYPE).
+    /// </summary>
+    public static bool WouldUseOpenBlas() => OpenBlasGemm.IsAvailable && !ForcedPortable && !OpenBlasGemm.KernelIsBehindCpu;
 
     private static bool ForcedPortable =>
         string.Equals(Environment.GetEnvironmentVariable("FOUNDATIONS_MATMUL"), "portable", StringComparison.OrdinalIgnoreCase);
