@@ -41,6 +41,7 @@ public static class LadderCommand
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .WithBuildTimeout(TimeSpan.FromMinutes(10))   // a busy 2-core machine needs more than the default 2 minutes
             .AddJob(job.WithId("Ladder-" + mode))
+            .WithOrderer(new TimeAdjacentOrderer())   // the rungs compared with OpenBLAS run right next to it
             .AddFilter(new SimpleFilter(benchmark => sizes.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Size)])
                 && (levels is null || levels.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Level)]))));
         Summary summary = BenchmarkRunner.Run<MatmulLadder>(config);
