@@ -34,7 +34,20 @@ public class Step3_PackingAndBlocksTests
     {
         // Every other column of B, from row 3: a column stride of 2 and an offset.
         Tensor b = TensorGen.Randn(22, 12, 44).Narrow(0, 3, 9).Slice(1, 0, 44, 2); // 9×22
-        int k0 = 1, depth = 6, col0 = 2, cols = 19;
+        AssertPacksB(b, k0: 1, depth: 6, col0: 2, cols: 19, width);
+    }
+
+    [Test]
+    public void PackB_OfARowMajorB_CopiesWholePanelsAndPadsTheLastOne([Values(8, 16, 32)] int width)
+    {
+        // Rows 2..11 of a row-major 12×80 B: contiguous rows, an offset, and 70 columns from column 3, so whole
+        // panels (more than one pass of several panels at width 8) and a last panel of 6 columns.
+        Tensor b = TensorGen.Randn(23, 12, 80).Narrow(0, 2, 10);
+        AssertPacksB(b, k0: 3, depth: 7, col0: 3, cols: 70, width);
+    }
+
+    private static void AssertPacksB(Tensor b, int k0, int depth, int col0, int cols, int width)
+    {
         int panels = (cols + width - 1) / width;
         var packed = new float[panels * width * depth];
         Array.Fill(packed, float.NaN);
