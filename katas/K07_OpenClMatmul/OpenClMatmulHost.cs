@@ -8,8 +8,7 @@ namespace Katas.OpenClMatmul;
 /// Matrix products on an OpenCL device with the three kernels of <see cref="KernelSources"/>, written with
 /// Silk.NET's OpenCL calls (<c>device.Api</c>). Builds the
 /// program once; each <see cref="Multiply"/> copies A and B to the device, runs one kernel over an NDRange
-/// and reads C back. The three device buffers are kept from one call to the next and replaced by bigger ones
-/// only when a product needs more room. Not thread-safe: the kernel arguments and the buffers are shared state.
+/// and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
 public sealed class OpenClMatmulHost : IDisposable
 {
@@ -33,13 +32,11 @@ public sealed class OpenClMatmulHost : IDisposable
     public Tensor Multiply(Tensor a, Tensor b, KernelVariant kernel)
     {
         throw new NotImplementedException(
-            "Kata 07: check the shapes; keep three buffers for A, B and C (Api.CreateBuffer the first time, and again only when a " +
-            "product needs a bigger one, releasing the old); Api.EnqueueWriteBuffer for A and B; Api.SetKernelArg for the six arguments; " +
-            "Api.EnqueueNdrangeKernel over an NDRange rounded up to whole work-groups; a blocking Api.EnqueueReadBuffer.");
+            "Kata 07: check the shapes; Api.CreateBuffer for A, B and C; Api.SetKernelArg for the six arguments; " +
+            "Api.EnqueueNdrangeKernel over an NDRange rounded up to whole work-groups; a blocking Api.EnqueueReadBuffer; Api.ReleaseMemObject.");
     }
 
-    /// <summary>Releases the buffers, the kernels and the program (not the device): <c>Api.ReleaseMemObject</c>,
-    /// <c>Api.ReleaseKernel</c>, <c>Api.ReleaseProgram</c>.</summary>
+    /// <summary>Releases the kernels and the program (not the device): <c>Api.ReleaseKernel</c>, <c>Api.ReleaseProgram</c>.</summary>
     public void Dispose()
     {
     }

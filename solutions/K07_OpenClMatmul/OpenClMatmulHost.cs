@@ -7,9 +7,7 @@ namespace Katas.OpenClMatmul;
 /// <summary>
 /// Matrix products on an OpenCL device with the three kernels of <see cref="KernelSources"/>, written with
 /// Silk.NET's OpenCL calls. Builds the program once; each <see cref="Multiply"/> copies A and B to the device,
-/// runs one kernel over an NDRange and reads C back. The three device buffers are kept from one call to the next
-/// and replaced by bigger ones only when a product needs more room. Not thread-safe: the kernel arguments and
-/// the buffers are shared state.
+/// runs one kernel over an NDRange and reads C back. Not thread-safe: kernel arguments are shared state.
 /// </summary>
 public sealed class OpenClMatmulHost : IDisposable
 {
@@ -17,11 +15,6 @@ public sealed class OpenClMatmulHost : IDisposable
     private readonly CL _cl;
     private readonly nint _program;
     private readonly nint _naive, _tiled, _registerBlocked;
-
-    // Creating a buffer costs far more than filling one: the driver finds fresh memory, and the first write to each
-    // page of it is a page fault. At 1024², three new 4 MB buffers per call took about a fifth of the product's time
-    // on PoCL. So the buffers live as long as the host, like a GPU program's, and grow when a product needs more.
-    private readonly DeviceBuffer _bufferA = new(MemFlags.ReadOnly), _bufferB = new(MemFlags.ReadOnly), _bufferC = new(MemFlags.WriteOnly);
 
     /// <summary>Compiles the kata's kernels (<see cref="KernelSources.Source"/>) for <paramref name="device"/>.
     /// The device stays the caller's: dispose it after this.</summary>
@@ -76,70 +69,58 @@ public sealed class OpenClMatmulHost : IDisposable
         if (m == 0 || n == 0 || k == 0) return c;   // OpenCL has no empty buffers; an empty sum is 0 anyway
 
         // Kernels index A and B as row-major arrays, so views (a transpose, a slice) are copied first.
-        nint bufferA = Reserve(_bufferA, m * k), bufferB = Reserve(_bufferB, k * n), bufferC = Reserve(_bufferC, m * n);
-        Write(bufferA, a.Contiguous().AsSpan(), "A");
-        Write(bufferB, b.Contiguous().AsSpan(), "B");
-
-        // Arguments are copied when set: sizeof the value, then a reference to it. A buffer argument is its handle.
-        SetArgument(chosen, 0, m);
-        SetArgument(chosen, 1, n);
-        SetArgument(chosen, 2, k);
-        SetArgument(chosen, 3, bufferA);
-        SetArgument(chosen, 4, bufferB);
-        SetArgument(chosen, 5, bufferC);
-
-        // Dimension 0 runs along the columns of C, dimension 1 along its rows. Each global size is
-        // rounded up to a whole number of work-groups; the kernels skip the work-items past the edge.
-        if (kernel == KernelVariant.RegisterBlocked)
+        // CopyHostPtr: the driver copies the floats into the new buffer before CreateBuffer returns.
+        nint bufferA = 0, bufferB = 0, bufferC = 0;
+        try
         {
-            // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
-            const int group = KernelSources.BlockGroup;
-            int blocksAcross = DivideRoundingUp(n, KernelSources.BlockColumns), blocksDown = DivideRoundingUp(m, KernelSources.BlockRows);
-            Run(chosen, RoundUp(blocksAcross, group), RoundUp(blocksDown, group), group);
-        }
-        else
-        {
-            Run(chosen, RoundUp(n, KernelSources.Tile), RoundUp(m, KernelSources.Tile), KernelSources.Tile);
-        }
+            bufferA = CreateBuffer(MemFlags.ReadOnly | MemFlags.CopyHostPtr, m * k, a.Contiguous().AsSpan());
+            bufferB = CreateBuffer(MemFlags.ReadOnly | MemFlags.CopyHostPtr, k * n, b.Contiguous().AsSpan());
+            bufferC = CreateBuffer(MemFlags.WriteOnly, m * n, Span<float>.Empty);
 
-        // Blocking read: the in-order queue runs the kernel first, and the call returns when C is copied back.
-        // Only the first m·n floats: the buffer may be bigger, left over from a bigger product.
-        int code = _cl.EnqueueReadBuffer(_device.Queue, bufferC, true, 0, (nuint)(m * n * sizeof(float)), c.AsSpan(),
-            0, ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
-        OpenClErrors.Check(code, "clEnqueueReadBuffer", $"{m}×{n} floats of C");
-        return c;
+            // Arguments are copied when set: sizeof the value, then a reference to it. A buffer argument is its handle.
+            SetArgument(chosen, 0, m);
+            SetArgument(chosen, 1, n);
+            SetArgument(chosen, 2, k);
+            SetArgument(chosen, 3, bufferA);
+            SetArgument(chosen, 4, bufferB);
+            SetArgument(chosen, 5, bufferC);
+
+            // Dimension 0 runs along the columns of C, dimension 1 along its rows. Each global size is
+            // rounded up to a whole number of work-groups; the kernels skip the work-items past the edge.
+            if (kernel == KernelVariant.RegisterBlocked)
+            {
+                // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
+                const int group = KernelSources.BlockGroup;
+                int blocksAcross = DivideRoundingUp(n, KernelSources.BlockColumns), blocksDown = DivideRoundingUp(m, KernelSources.BlockRows);
+                Run(chosen, RoundUp(blocksAcross, group), RoundUp(blocksDown, group), group);
+            }
+            else
+            {
+                Run(chosen, RoundUp(n, KernelSources.Tile), RoundUp(m, KernelSources.Tile), KernelSources.Tile);
+            }
+
+            // Blocking read: the in-order queue runs the kernel first, and the call returns when C is copied back.
+            int code = _cl.EnqueueReadBuffer(_device.Queue, bufferC, true, 0, (nuint)(m * n * sizeof(float)), c.AsSpan(),
+                0, ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
+            OpenClErrors.Check(code, "clEnqueueReadBuffer", $"{m}×{n} floats of C");
+            return c;
+        }
+        finally
+        {
+            // Every buffer holds the context until released, on the error paths too.
+            if (bufferC != 0) _cl.ReleaseMemObject(bufferC);
+            if (bufferB != 0) _cl.ReleaseMemObject(bufferB);
+            if (bufferA != 0) _cl.ReleaseMemObject(bufferA);
+        }
     }
 
-    /// <summary>Releases the buffers, the kernels and the program (not the device).</summary>
+    /// <summary>Releases the kernels and the program (not the device).</summary>
     public void Dispose()
     {
-        // Each buffer holds the context until released; one never created is still 0, and releasing 0 is not allowed.
-        foreach (var buffer in new[] { _bufferA, _bufferB, _bufferC })
-            if (buffer.Handle != 0) _cl.ReleaseMemObject(buffer.Handle);
         _cl.ReleaseKernel(_naive);
         _cl.ReleaseKernel(_tiled);
         _cl.ReleaseKernel(_registerBlocked);
         _cl.ReleaseProgram(_program);
-    }
-
-    /// <summary>The buffer's handle, after replacing it with a new one if it holds fewer than <paramref name="floats"/>.</summary>
-    private nint Reserve(DeviceBuffer buffer, int floats)
-    {
-        if (buffer.Floats >= floats) return buffer.Handle;
-        if (buffer.Handle != 0) _cl.ReleaseMemObject(buffer.Handle);
-        // Forget the old buffer before creating the new one: if CreateBuffer throws, Dispose must not release it twice.
-        (buffer.Handle, buffer.Floats) = (0, 0);
-        buffer.Handle = CreateBuffer(buffer.Flags, floats);
-        buffer.Floats = floats;
-        return buffer.Handle;
-    }
-
-    /// <summary>Copies <paramref name="values"/> to the start of <paramref name="buffer"/>; blocking, so the span may change after.</summary>
-    private void Write(nint buffer, ReadOnlySpan<float> values, string name)
-    {
-        int code = _cl.EnqueueWriteBuffer(_device.Queue, buffer, true, 0, (nuint)(values.Length * sizeof(float)), values,
-            0, ReadOnlySpan<nint>.Empty, Span<nint>.Empty);
-        OpenClErrors.Check(code, "clEnqueueWriteBuffer", $"{values.Length} floats of {name}");
     }
 
     private nint CreateKernel(string name)
@@ -150,10 +131,10 @@ public sealed class OpenClMatmulHost : IDisposable
         return created;
     }
 
-    private nint CreateBuffer(MemFlags flags, int floats)
+    private nint CreateBuffer(MemFlags flags, int floats, Span<float> data)
     {
         Span<int> error = stackalloc int[1];
-        nint buffer = _cl.CreateBuffer(_device.Context, flags, (nuint)(floats * sizeof(float)), Span<float>.Empty, error);
+        nint buffer = _cl.CreateBuffer(_device.Context, flags, (nuint)(floats * sizeof(float)), data, error);
         OpenClErrors.Check(error[0], "clCreateBuffer", $"{floats} floats");
         return buffer;
     }
@@ -174,12 +155,4 @@ public sealed class OpenClMatmulHost : IDisposable
     private static int DivideRoundingUp(int size, int step) => (size + step - 1) / step;
 
     private static int RoundUp(int size, int step) => DivideRoundingUp(size, step) * step;
-
-    /// <summary>One device buffer the host keeps between calls: its handle (0 before the first) and its size in floats.</summary>
-    private sealed class DeviceBuffer(MemFlags flags)
-    {
-        public MemFlags Flags { get; } = flags;
-        public nint Handle { get; set; }
-        public int Floats { get; set; }
-    }
 }
