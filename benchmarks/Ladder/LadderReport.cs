@@ -77,9 +77,16 @@ internal sealed class LadderReport
     private string Header() =>
         $"{CpuName()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
         $"Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}; " +
-        $"{(OpenBlas.IsAvailable(out string why) ? OpenBlas.Describe() : why)}; {_mode} job" +
+        $"{(OpenBlas.IsAvailable(out string why) ? OpenBlas.Describe() : why)}; {OpenClDescription()}; {_mode} job" +
         (_mode == "dry" ? " (one cold call per case: it proves each level runs, its times mean nothing)" : "") +
         (_note == "" ? "" : $"; {_note}");
+
+    /// <summary>The OpenCL device the K07 levels run on, and its vector width, which sizes their register tile.</summary>
+    private static string OpenClDescription()
+    {
+        if (!Foundations.OpenCL.OpenClDevice.TryGetDefault(out var device, out _)) return "no OpenCL device";
+        using (device) return $"OpenCL device {device.Name} ({device.NativeFloatVectorWidth} floats per native vector)";
+    }
 
     public string Markdown()
     {

@@ -10,19 +10,38 @@ public static class KernelSources
     /// <summary>Rows of C one register-blocked work-item computes: eight tiles of six rows, one after the other.</summary>
     public const int BlockRows = 48;
 
-    /// <summary>Columns of C one register-blocked work-item computes: one float16 vector (two AVX registers).</summary>
-    public const int BlockColumns = 16;
+    /// <summary>
+    /// The floats in one vector of the register-blocked kernel on a device whose own vectors hold
+    /// <paramref name="nativeFloatWidth"/> (<c>OpenClDevice.NativeFloatVectorWidth</c>): 16 for AVX-512, 8 for AVX2,
+    /// and 4 for narrower CPUs (SSE, NEON) and for GPUs, which report 1.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nativeFloatWidth"/> is less than 1.</exception>
+    public static int Lanes(int nativeFloatWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nativeFloatWidth, 1);
+        return nativeFloatWidth >= 16 ? 16 : nativeFloatWidth >= 8 ? 8 : 4;
+    }
+
+    /// <summary>Columns of C one register-blocked work-item computes: two vectors of <paramref name="lanes"/> floats
+    /// (16 with AVX2's float8, 32 with AVX-512's float16), like K06's micro-kernel.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lanes"/> is not 4, 8 or 16.</exception>
+    public static int BlockColumns(int lanes) => lanes is 4 or 8 or 16
+        ? 2 * lanes
+        : throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "the register-blocked kernel is written for float4, float8 or float16: lanes must be 4, 8 or 16");
 
     /// <summary>How many steps along k the register-blocked kernel takes between visits to each of its tiles: the
-    /// rows of B it copies for one such chunk (CHUNK×16 floats, 8 KB) stay in the core's fastest cache.</summary>
+    /// rows of B it copies for one such chunk (CHUNK × COLS floats: 8 KB with AVX2, 16 KB with AVX-512) stay in the
+    /// core's fastest cache.</summary>
     public const int BlockChunk = 128;
 
     /// <summary>Side of the square work-groups of the register-blocked kernel: a few blocks that share rows of A
     /// and columns of B run one after the other on the same CPU core while those are still in its cache.</summary>
     public const int BlockGroup = 4;
 
-    /// <summary>The compiler options that give the kernels their sizes.</summary>
-    public static readonly string BuildOptions = $"-DTILE={Tile} -DROWS={BlockRows} -DCOLS={BlockColumns} -DCHUNK={BlockChunk} -cl-mad-enable";
+    /// <summary>The compiler options that give the kernels their sizes, with vectors of <paramref name="lanes"/> floats.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lanes"/> is not 4, 8 or 16.</exception>
+    public static string BuildOptions(int lanes) =>
+        $"-DTILE={Tile} -DROWS={BlockRows} -DLANES={lanes} -DCOLS={BlockColumns(lanes)} -DCHUNK={BlockChunk} -cl-mad-enable";
 
     /// <summary>The program: <c>matmul_naive</c>, <c>matmul_tiled</c> and <c>matmul_register_blocked</c>.</summary>
     public const string Source = """
@@ -73,22 +92,32 @@ public static class KernelSources
             if (row < M && col < N) C[row * N + col] = sum;
         }
 
-        // ---- 3. Register-blocked: each work-item computes a 48×16 block of C, six rows at a time ---------
-        // The six rows of a tile keep their sums in six float16 variables: on an AVX2 CPU that is 12 of its 16
-        // vector registers, leaving one for a row of B and one for a number of A (BLIS's 6×16 kernel for
-        // Haswell has the same shape). Per step along k: one row of B (16 floats), 6 numbers of A, 12 AVX
-        // multiply-adds. The sums are named variables, not an array: PoCL runs a work-group as a loop over
-        // its work-items and keeps private arrays in memory, while scalars stay in registers.
-        // Rows of B are N floats apart, so the 16 floats of consecutive k lie in different pages and the
+        // ---- 3. Register-blocked: each work-item computes a 48×COLS block of C, six rows at a time ---------
+        // A vector here is LANES floats, the device's own width (float8 on AVX2, float16 on AVX-512), and a row
+        // of a tile is two of them, COLS = 2·LANES columns, as in K06's micro-kernel. The six rows keep their sums
+        // in twelve vector variables: 12 of AVX2's 16 registers (or of AVX-512's 32), leaving room for a row of B
+        // and a number of A (BLIS's 6×16 kernel for Haswell has the same shape). Per step along k: one row of B
+        // (two vectors), 6 numbers of A, 12 multiply-adds. The sums are named variables, not an array: PoCL runs
+        // a work-group as a loop over its work-items and keeps private arrays in memory, while scalars stay in
+        // registers.
+        // Rows of B are N floats apart, so the COLS floats of consecutive k lie in different pages and the
         // same few cache sets. Hence k runs in chunks: the CHUNK rows of B a chunk needs are first copied
         // into a small private array (contiguous, so it stays in the L1 cache), and all eight tiles of the
         // block use it there before the next chunk. Between chunks a tile's sums wait in C itself.
-        #if COLS != 16 || ROWS % 6 != 0
-        #error "matmul_register_blocked is written for blocks of 16 columns and rows in tiles of 6 (COLS=16, ROWS=6·n)"
+        #if COLS != 2 * LANES || ROWS % 6 != 0
+        #error "matmul_register_blocked is written for rows of two vectors (COLS = 2·LANES) and tiles of 6 rows (ROWS = 6·n)"
         #endif
-        #define LOAD_SUM(r)  float16 sum##r = (k0 == 0) ? (float16)0.0f : vload16(0, c + (r) * N);
-        #define ADD_ROW(r)   sum##r += a[(r) * K + k] * b;
-        #define STORE_SUM(r) vstore16(sum##r, 0, c + (r) * N);
+        // floatv is float4, float8 or float16, and vloadv / vstorev the matching vload4 … vstore16. (GLUE goes
+        // through PASTE so that LANES is replaced by its number before ## glues it on: float8, not floatLANES.)
+        #define PASTE(a, b) a##b
+        #define GLUE(a, b) PASTE(a, b)
+        #define floatv GLUE(float, LANES)
+        #define vloadv GLUE(vload, LANES)
+        #define vstorev GLUE(vstore, LANES)
+        #define LOAD_SUM(r)  floatv sum##r##L = (k0 == 0) ? (floatv)0.0f : vloadv(0, c + (r) * N); \
+                             floatv sum##r##R = (k0 == 0) ? (floatv)0.0f : vloadv(0, c + (r) * N + LANES);
+        #define ADD_ROW(r)   { const float x = a[(r) * K + k]; sum##r##L += x * left; sum##r##R += x * right; }
+        #define STORE_SUM(r) vstorev(sum##r##L, 0, c + (r) * N); vstorev(sum##r##R, 0, c + (r) * N + LANES);
         __kernel void matmul_register_blocked(const int M, const int N, const int K,
                                               __global const float* A, __global const float* B, __global float* C)
         {
@@ -110,11 +139,15 @@ public static class KernelSources
             }
 
             const int wholeTileRows = min(ROWS, (M - row0) / 6 * 6);   // the rows that fill whole tiles of 6
-            float16 rowsOfB[CHUNK];                                     // B[k0…k0+CHUNK-1, col0…col0+15]
+            floatv rowsOfB[CHUNK][2];                                   // B[k0…k0+CHUNK-1, col0…col0+COLS-1]
             for (int k0 = 0; k0 < K; k0 += CHUNK)
             {
                 const int steps = min(CHUNK, K - k0);
-                for (int k = 0; k < steps; k++) rowsOfB[k] = vload16(0, B + (k0 + k) * N + col0);
+                for (int k = 0; k < steps; k++)
+                {
+                    rowsOfB[k][0] = vloadv(0, B + (k0 + k) * N + col0);
+                    rowsOfB[k][1] = vloadv(0, B + (k0 + k) * N + col0 + LANES);
+                }
 
                 for (int t = 0; t < wholeTileRows; t += 6)
                 {
@@ -123,19 +156,24 @@ public static class KernelSources
                     LOAD_SUM(0) LOAD_SUM(1) LOAD_SUM(2) LOAD_SUM(3) LOAD_SUM(4) LOAD_SUM(5)
                     for (int k = 0; k < steps; k++)
                     {
-                        const float16 b = rowsOfB[k];
+                        const floatv left = rowsOfB[k][0], right = rowsOfB[k][1];
                         ADD_ROW(0) ADD_ROW(1) ADD_ROW(2) ADD_ROW(3) ADD_ROW(4) ADD_ROW(5)
                     }
                     STORE_SUM(0) STORE_SUM(1) STORE_SUM(2) STORE_SUM(3) STORE_SUM(4) STORE_SUM(5)
                 }
             }
 
-            // The last few rows of C (fewer than 6 left): one float16 sum per row.
+            // The last few rows of C (fewer than 6 left): two vector sums per row.
             for (int r = row0 + wholeTileRows; r < min(row0 + ROWS, M); r++)
             {
-                float16 sum = 0.0f;
-                for (int k = 0; k < K; k++) sum += A[r * K + k] * vload16(0, B + k * N + col0);
-                vstore16(sum, 0, C + r * N + col0);
+                floatv left = 0.0f, right = 0.0f;
+                for (int k = 0; k < K; k++)
+                {
+                    left += A[r * K + k] * vloadv(0, B + k * N + col0);
+                    right += A[r * K + k] * vloadv(0, B + k * N + col0 + LANES);
+                }
+                vstorev(left, 0, C + r * N + col0);
+                vstorev(right, 0, C + r * N + col0 + LANES);
             }
         }
         """;

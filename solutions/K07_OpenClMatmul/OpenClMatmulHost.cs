@@ -21,15 +21,32 @@ public sealed class OpenClMatmulHost : IDisposable
     /// <exception cref="OpenClException">The kernels do not compile; the message holds the build log.</exception>
     public OpenClMatmulHost(OpenClDevice device) : this(device, KernelSources.Source) { }
 
+    /// <summary>Compiles the kata's kernels for <paramref name="device"/> with vectors of <paramref name="lanes"/> floats
+    /// in the register-blocked kernel, whatever the device's own width.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lanes"/> is not 4, 8 or 16.</exception>
+    /// <exception cref="OpenClException">The kernels do not compile; the message holds the build log.</exception>
+    public OpenClMatmulHost(OpenClDevice device, int lanes) : this(device, KernelSources.Source, lanes) { }
+
     /// <summary>Compiles <paramref name="kernelSource"/>, which must define <c>matmul_naive</c>,
-    /// <c>matmul_tiled</c> and <c>matmul_register_blocked</c>, for <paramref name="device"/>.</summary>
+    /// <c>matmul_tiled</c> and <c>matmul_register_blocked</c>, for <paramref name="device"/>, with vectors as wide
+    /// as the device's own (<see cref="KernelSources.Lanes"/>).</summary>
     /// <exception cref="OpenClException">The source does not compile (the message holds the build log) or lacks a kernel.</exception>
     public OpenClMatmulHost(OpenClDevice device, string kernelSource)
+        : this(device, kernelSource, KernelSources.Lanes((device ?? throw new ArgumentNullException(nameof(device))).NativeFloatVectorWidth)) { }
+
+    /// <summary>Compiles <paramref name="kernelSource"/> for <paramref name="device"/> with vectors of
+    /// <paramref name="lanes"/> floats in the register-blocked kernel, whatever the device's own width: so that every
+    /// width can be tested on any machine.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lanes"/> is not 4, 8 or 16.</exception>
+    /// <exception cref="OpenClException">The source does not compile (the message holds the build log) or lacks a kernel.</exception>
+    public OpenClMatmulHost(OpenClDevice device, string kernelSource, int lanes)
     {
         ArgumentNullException.ThrowIfNull(device);
+        string options = KernelSources.BuildOptions(lanes);   // rejects a width the kernel is not written for, before any OpenCL call
         _device = device;
         _cl = device.Api;
-        _program = device.BuildProgram(kernelSource, KernelSources.BuildOptions);
+        Lanes = lanes;
+        _program = device.BuildProgram(kernelSource, options);
         try
         {
             _naive = CreateKernel("matmul_naive");
@@ -46,6 +63,9 @@ public sealed class OpenClMatmulHost : IDisposable
             throw;
         }
     }
+
+    /// <summary>Floats per vector in the register-blocked kernel: 4, 8 or 16.</summary>
+    public int Lanes { get; }
 
     /// <summary>C = A · B for A of shape m×k and B of shape k×n, computed on the device by <paramref name="kernel"/>.</summary>
     /// <exception cref="ArgumentException">Not 2-D, or the inner sizes differ: "mat1 and mat2 shapes cannot be multiplied (5x784 and 10x784)".</exception>
@@ -91,7 +111,7 @@ public sealed class OpenClMatmulHost : IDisposable
             {
                 // One work-item per BlockRows×BlockColumns block of C, in BlockGroup×BlockGroup work-groups.
                 const int group = KernelSources.BlockGroup;
-                int blocksAcross = DivideRoundingUp(n, KernelSources.BlockColumns), blocksDown = DivideRoundingUp(m, KernelSources.BlockRows);
+                int blocksAcross = DivideRoundingUp(n, KernelSources.BlockColumns(Lanes)), blocksDown = DivideRoundingUp(m, KernelSources.BlockRows);
                 Run(chosen, RoundUp(blocksAcross, group), RoundUp(blocksDown, group), group);
             }
             else

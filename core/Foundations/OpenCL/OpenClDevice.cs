@@ -34,6 +34,7 @@ public sealed partial class OpenClDevice : IDisposable
         ComputeUnits = (int)DeviceValue<uint>(api, device, DeviceInfo.MaxComputeUnits);
         MaxWorkGroupSize = (int)Math.Min(DeviceValue<nuint>(api, device, DeviceInfo.MaxWorkGroupSize), int.MaxValue);
         LocalMemoryBytes = (long)DeviceValue<ulong>(api, device, DeviceInfo.LocalMemSize);
+        NativeFloatVectorWidth = (int)DeviceValue<uint>(api, device, DeviceInfo.NativeVectorWidthFloat);
 
         Span<int> error = stackalloc int[1];
         nint context = api.CreateContext(ReadOnlySpan<nint>.Empty, 1, [device], default, Span<byte>.Empty, error);
@@ -86,6 +87,11 @@ public sealed partial class OpenClDevice : IDisposable
 
     /// <summary>Bytes of <c>__local</c> memory one work-group may use.</summary>
     public long LocalMemoryBytes { get; }
+
+    /// <summary>How many floats the device's own vector instructions handle at once
+    /// (<c>CL_DEVICE_NATIVE_VECTOR_WIDTH_FLOAT</c>): 8 for PoCL on an AVX2 CPU, 16 with AVX-512, 4 with SSE or
+    /// NEON; GPUs, which spread work over threads instead, usually say 1.</summary>
+    public int NativeFloatVectorWidth { get; }
 
     /// <summary>How many references the context holds. Every live buffer, program, kernel and queue adds
     /// one on most platforms, so a count that grows across repeated runs reveals a leak.</summary>

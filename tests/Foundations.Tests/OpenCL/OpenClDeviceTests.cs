@@ -40,6 +40,8 @@ public class OpenClDeviceTests
         Assert.That(_device.ComputeUnits, Is.GreaterThan(0));
         Assert.That(_device.MaxWorkGroupSize, Is.GreaterThanOrEqualTo(1));
         Assert.That(_device.LocalMemoryBytes, Is.GreaterThan(0));
+        Assert.That(_device.NativeFloatVectorWidth, Is.AnyOf(1, 2, 4, 8, 16),
+            "CL_DEVICE_NATIVE_VECTOR_WIDTH_FLOAT is one of OpenCL's vector sizes (float, float2 … float16)");
         Assert.That(_device.Context, Is.Not.EqualTo(nint.Zero));
         Assert.That(_device.Queue, Is.Not.EqualTo(nint.Zero));
         Assert.That(OpenClDevice.ListDevices(), Has.Some.Contains(_device.Name), "ListDevices lists the default device");

@@ -29,33 +29,37 @@ public class KernelBoundsTests
     [OneTimeTearDown]
     public void Close() => _device?.Dispose();
 
-    [TestCase(KernelVariant.Naive, "matmul_naive")]
-    [TestCase(KernelVariant.Tiled, "matmul_tiled")]
-    [TestCase(KernelVariant.RegisterBlocked, "matmul_register_blocked")]
-    public void TheKernel_WritesEveryElementOfC_AndNothingPastIt(KernelVariant variant, string name)
+    [TestCase(KernelVariant.Naive, "matmul_naive", 8)]
+    [TestCase(KernelVariant.Tiled, "matmul_tiled", 8)]
+    [TestCase(KernelVariant.RegisterBlocked, "matmul_register_blocked", 4)]
+    [TestCase(KernelVariant.RegisterBlocked, "matmul_register_blocked", 8)]
+    [TestCase(KernelVariant.RegisterBlocked, "matmul_register_blocked", 16)]
+    public void TheKernel_WritesEveryElementOfC_AndNothingPastIt(KernelVariant variant, string name, int lanes)
     {
-        // 17×5 @ 5×19: no size is a multiple of 16, 8 or 32, so every launch has work-items past the edge.
-        const int m = 17, k = 5, n = 19;
+        // 17×5 @ 5×19 (and 17×5 @ 5×35 for the widest blocks): no size is a multiple of 8, 16 or 32, so every launch
+        // has work-items past the edge, and the register-blocked kernel has whole blocks and a cut one.
+        int m = 17, k = 5, n = lanes == 16 ? 35 : 19;
         // Your host compiles these kernels (that is where K07 starts); the test then launches them itself, with guards.
         new OpenClMatmulHost(_device).Dispose();
         var rng = new Rng(71);
         Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
-        float[] c = RunWithGuards(name, variant, a, b, m, n, k);
+        float[] c = RunWithGuards(name, variant, lanes, a, b, m, n, k);
 
         TensorAssert.Near(Tensor.FromArray(c[..(m * n)], [m, n]), Tensor.Matmul(a, b),
-            $"{name} on {m}×{k} @ {k}×{n}: every element of C is written with its product", atol: 1e-4);
+            $"{name} on {m}×{k} @ {k}×{n} with LANES={lanes}: every element of C is written with its product", atol: 1e-4);
         int overwritten = Array.FindIndex(c, m * n, value => value != Untouched);
         Assert.That(overwritten, Is.EqualTo(-1),
-            $"{name} on {m}×{k} @ {k}×{n} wrote element {overwritten} of C's buffer, past the end of C ({m}·{n} = {m * n} floats): " +
+            $"{name} on {m}×{k} @ {k}×{n} with LANES={lanes} wrote element {overwritten} of C's buffer, past the end of C ({m}·{n} = {m * n} floats): " +
             "the NDRange is rounded up to whole work-groups, so work-items past the edge must not store (e.g. `if (row >= M || col >= N) return;`, " +
             "or in a kernel with barriers, check only at the store)");
     }
 
-    /// <summary>Runs kernel <paramref name="name"/> of KernelSources.Source over the README's NDRange, with guard zones.</summary>
-    private float[] RunWithGuards(string name, KernelVariant variant, Tensor a, Tensor b, int m, int n, int k)
+    /// <summary>Runs kernel <paramref name="name"/> of KernelSources.Source, built with vectors of <paramref name="lanes"/>
+    /// floats, over the README's NDRange, with guard zones.</summary>
+    private float[] RunWithGuards(string name, KernelVariant variant, int lanes, Tensor a, Tensor b, int m, int n, int k)
     {
         var cl = _device.Api;
-        nint program = _device.BuildProgram(KernelSources.Source, KernelSources.BuildOptions);
+        nint program = _device.BuildProgram(KernelSources.Source, KernelSources.BuildOptions(lanes));
         nint kernel = 0, bufferA = 0, bufferB = 0, bufferC = 0;
         try
         {
@@ -74,7 +78,7 @@ public class KernelBoundsTests
 
             // The README's NDRange: one work-item per element (or per ROWS×COLS block), rounded up to whole work-groups.
             int group = variant == KernelVariant.RegisterBlocked ? KernelSources.BlockGroup : KernelSources.Tile;
-            int across = variant == KernelVariant.RegisterBlocked ? Ceiling(n, KernelSources.BlockColumns) : n;
+            int across = variant == KernelVariant.RegisterBlocked ? Ceiling(n, KernelSources.BlockColumns(lanes)) : n;
             int down = variant == KernelVariant.RegisterBlocked ? Ceiling(m, KernelSources.BlockRows) : m;
             int code = cl.EnqueueNdrangeKernel(_device.Queue, kernel, 2, ReadOnlySpan<nuint>.Empty,
                 [(nuint)(Ceiling(across, group) * group), (nuint)(Ceiling(down, group) * group)], [(nuint)group, (nuint)group],

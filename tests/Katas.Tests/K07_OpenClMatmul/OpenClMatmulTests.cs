@@ -75,6 +75,55 @@ public class OpenClMatmulTests
         TensorAssert.Near(Matmul.Multiply(a, b, kernel), Tensor.Matmul(a, b), $"{kernel} kernel, {why}", atol: Atol);
     }
 
+    private static IEnumerable<TestCaseData> WidthsAndShapes()
+    {
+        (int M, int K, int N, string Why)[] shapes =
+        [
+            (50, 300, 40, "50×300 @ 300×40: k through two whole chunks of 128 and mid-chunk; rows end mid-tile, columns mid-block"),
+            (100, 129, 96, "100×129 @ 129×96: whole blocks of 8, 16 and 32 columns; 100 rows = two blocks of 48 and 4 rows left over"),
+            (7, 20, 70, "7×20 @ 20×70: one whole tile and one row left over; columns past the last whole block of every width"),
+        ];
+        foreach (int lanes in new[] { 4, 8, 16 })
+            foreach (var (m, k, n, why) in shapes)
+                yield return new TestCaseData(lanes, m, k, n, why).SetName($"RegisterBlocked_WithLanes{lanes}_{m}x{k}_Times_{k}x{n}_MatchesTheCpuProduct");
+    }
+
+    // Each vector width the kernel is written for, whatever this machine's own: a width that only an AVX-512 CPU picks
+    // is still compiled and checked on an AVX2 one (PoCL splits a float16 into two AVX registers there, slowly but right).
+    // (Through the host's own constructor, not KernelSources.Source: a const is copied into this assembly when it is
+    // built, so the kernels tested would be the ones the tests were built against.)
+    [TestCaseSource(nameof(WidthsAndShapes))]
+    public void TheRegisterBlockedKernel_WithEachVectorWidth_MatchesTheSubstratesMatmul(int lanes, int m, int k, int n, string why)
+    {
+        _ = Matmul;   // the spy kernels first: the sizes must reach the kernels in order before real kernels run
+        using var host = new OpenClMatmulHost(_device, lanes);
+        var rng = new Rng((ulong)(lanes * 1_000_000 + m * 1000 + n));
+        Tensor a = Tensor.Randn(rng, m, k), b = Tensor.Randn(rng, k, n);
+        TensorAssert.Near(host.Multiply(a, b, KernelVariant.RegisterBlocked), Tensor.Matmul(a, b),
+            $"register-blocked kernel with LANES={lanes} (blocks of {KernelSources.BlockColumns(lanes)} columns), {why}", atol: Atol);
+    }
+
+    [TestCase(1, 4, TestName = "Lanes_OfAGpuReporting1_Is4")]
+    [TestCase(4, 4, TestName = "Lanes_OfSseOrNeon_Is4")]
+    [TestCase(8, 8, TestName = "Lanes_OfAvx2_Is8")]
+    [TestCase(16, 16, TestName = "Lanes_OfAvx512_Is16")]
+    [TestCase(2, 4, TestName = "Lanes_OfA2WideDevice_Is4")]
+    public void Lanes_FollowTheDevicesOwnVectorWidth(int nativeFloatWidth, int expected) =>
+        Assert.That(KernelSources.Lanes(nativeFloatWidth), Is.EqualTo(expected),
+            $"a device whose own vectors hold {nativeFloatWidth} floats gets the kernel with float{expected} (4, 8 or 16: the widths it is written for)");
+
+    [Test]
+    public void TheHost_UsesTheDevicesVectorWidth_AndRejectsOneTheKernelIsNotWrittenFor()
+    {
+        using (var host = new OpenClMatmulHost(_device))
+            Assert.That(host.Lanes, Is.EqualTo(KernelSources.Lanes(_device.NativeFloatVectorWidth)),
+                $"the device's own vectors hold {_device.NativeFloatVectorWidth} floats (NativeFloatVectorWidth): the host should build for KernelSources.Lanes of that");
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new OpenClMatmulHost(_device, 6).Dispose(),
+            "the kernel is written for float4, float8 and float16 only");
+        Assert.That(error!.Message, Does.Contain("6"), "the message should name the width it was given");
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelSources.Lanes(0), "no device has vectors of 0 floats");
+    }
+
     [PropertyTest("Every OpenCL kernel's product equals the CPU product, also for sizes that are not multiples of the tile.", MaxTest = 15)]
     public Property EveryKernel_OnRandomOddShapes_MatchesTheCpuProduct() => Prop.ForAll(TensorGen.MatmulCase(max: 40), c =>
     {
