@@ -19,7 +19,8 @@ public static class KernelSources
     public static int Lanes(int nativeFloatWidth)
     {
         throw new NotImplementedException(
-            "Kata 07: the kernel is written for float4, float8 and float16; pick the widest that the device's own vectors fill (16, 8, else 4).");
+            "Kata 07 (KernelSources.Lanes, which the host's constructors call): the kernel is written for float4, float8 and float16; " +
+            "pick the widest that the device's own vectors fill (16, 8, else 4).");
     }
 
     /// <summary>Columns of C one register-blocked work-item computes: two vectors of <paramref name="lanes"/> floats
