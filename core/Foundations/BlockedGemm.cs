@@ -321,6 +321,12 @@ internal static class BlockedGemm
             {
                 Span<float> target = packed.Slice((panel * depth + p) * nr, nr);
                 int source = b.Offset + (k0 + p) * rowStride + first * colStride;
+                if (colStride == 1 && width == nr)
+                {
+                    // A whole step of a panel in a row-major B: the two vectors the kernel will load, copied as such.
+                    CopyPanelStep(storage.Slice(source, nr), target);
+                    continue;
+                }
                 if (colStride == 1)
                 {
                     ReadOnlySpan<float> bRow = storage.Slice(source, width);
@@ -331,6 +337,18 @@ internal static class BlockedGemm
                 else for (int j = 0; j < width; j++) target[j] = storage[source + j * colStride];
                 target[width..].Clear();
             }
+        }
+    }
+
+    /// <summary>Copies one whole step of a B panel, 2 vectors of 4, 8 or 16 floats (<paramref name="to"/>.Length).</summary>
+    private static void CopyPanelStep(ReadOnlySpan<float> from, Span<float> to)
+    {
+        int half = to.Length / 2;
+        switch (half)
+        {
+            case 16: Vector512.Create(from).CopyTo(to); Vector512.Create(from[16..]).CopyTo(to[16..]); break;
+            case 8: Vector256.Create(from).CopyTo(to); Vector256.Create(from[8..]).CopyTo(to[8..]); break;
+            default: Vector128.Create(from).CopyTo(to); Vector128.Create(from[4..]).CopyTo(to[4..]); break;
         }
     }
 

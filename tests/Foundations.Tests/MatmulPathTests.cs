@@ -41,6 +41,17 @@ public class MatmulPathTests
         AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, 2), $"Aᵀ-view @ a stepped view of B, {bits}-bit vectors");
     }
 
+    // B's rows as a view 70 columns wide from column 3 (stride 80, offset 3): row-major, so whole panels take the fast
+    // copy, which must start at the view's offset; the panel after the last whole one is padded (70 is no multiple of 8,
+    // 16 or 32). 150 rows and k = 300: two row blocks and two k slices.
+    [Test]
+    public void PortableKernel_PacksARowMajorViewOfBFromItsOffset([Values(128, 256, 512)] int bits)
+    {
+        var rng = new Rng(80);
+        Tensor a = Tensor.Randn(rng, 150, 300), b = Tensor.Randn(rng, 300, 80).Narrow(1, 3, 70);
+        AssertEqualsLoop(a, b, BlockedGemm.Multiply(a, b, bits, 2), $"150×300 @ a 300×70 view from column 3, {bits}-bit vectors");
+    }
+
     [Test]
     public void PortableKernel_SplitsShortWideProductsByColumns()
     {
