@@ -340,15 +340,16 @@ internal static class BlockedGemm
         }
     }
 
-    /// <summary>Copies one whole step of a B panel, 2 vectors of 4, 8 or 16 floats (<paramref name="to"/>.Length).</summary>
+    /// <summary>Copies one whole step of a B panel, 8, 16 or 32 floats (<paramref name="to"/>.Length): the two vectors
+    /// the kernel of that width loads.</summary>
     private static void CopyPanelStep(ReadOnlySpan<float> from, Span<float> to)
     {
-        int half = to.Length / 2;
-        switch (half)
+        switch (to.Length)
         {
-            case 16: Vector512.Create(from).CopyTo(to); Vector512.Create(from[16..]).CopyTo(to[16..]); break;
-            case 8: Vector256.Create(from).CopyTo(to); Vector256.Create(from[8..]).CopyTo(to[8..]); break;
-            default: Vector128.Create(from).CopyTo(to); Vector128.Create(from[4..]).CopyTo(to[4..]); break;
+            case 8: Vector128.Create(from).CopyTo(to); Vector128.Create(from[4..]).CopyTo(to[4..]); break;
+            case 16: Vector256.Create(from).CopyTo(to); Vector256.Create(from[8..]).CopyTo(to[8..]); break;
+            case 32: Vector512.Create(from).CopyTo(to); Vector512.Create(from[16..]).CopyTo(to[16..]); break;
+            default: throw new ArgumentException($"a panel step is 8, 16 or 32 floats, not {to.Length}", nameof(to));
         }
     }
 
