@@ -9,9 +9,10 @@ namespace Foundations;
 /// The portable matrix product, used where OpenBLAS is not installed: Goto's algorithm as kata K06 builds it
 /// (packed panels, kc/mc/nc cache blocks, a 6 × 2-vector register micro-kernel, one packed B shared by the cores,
 /// which take C's row blocks in turn; products under 65,536 multiply-adds skip packing and threads), with 128-,
-/// 256- or 512-bit vectors, whichever the hardware accelerates (NEON on ARM64 is the 128-bit path).
+/// 256- or 512-bit vectors, whichever the hardware accelerates (NEON on ARM64 is the 128-bit path, with a tile of
+/// its own, BlockedGemm.Neon.cs).
 /// </summary>
-internal static class BlockedGemm
+internal static partial class BlockedGemm
 {
     private const int MR = 6;                 // rows of C per micro-tile
     private const int KcMax = 256, McMax = 144, NcMax = 4096; // see katas/K06_FastMatmul/README.md for the reasoning
@@ -357,6 +358,8 @@ internal static class BlockedGemm
     {
         switch (bits)
         {
+            // On ARM64 the 128-bit tile multiplies by lanes of A instead of broadcasting them (BlockedGemm.Neon.cs).
+            case 128 when System.Runtime.Intrinsics.Arm.AdvSimd.Arm64.IsSupported: TileNeon(a, b, kc, c, ldc); break;
             case 128: Tile<Vector128<float>, Math128>(a, b, kc, c, ldc); break;
             case 256: Tile<Vector256<float>, Math256>(a, b, kc, c, ldc); break;
             default: Tile<Vector512<float>, Math512>(a, b, kc, c, ldc); break;
