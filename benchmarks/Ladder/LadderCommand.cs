@@ -8,12 +8,15 @@ using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 namespace Benchmarks.Ladder;
 
 /// <summary>
-/// <c>--ladder [--quick|--dry] [--levels Fast,OpenBlas] [--note "machine shared with other builds"]</c>: runs <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder
-/// summary (Markdown), its chart (PNG and SVG) next to BenchmarkDotNet's reports, and draws it in the terminal.
+/// <c>--ladder [--quick|--dry] [--levels Fast,OpenBlas] [--rounds 3] [--note "machine shared with other builds"]</c>: runs
+/// <see cref="MatmulLadder"/> through BenchmarkDotNet, then writes the ladder summary (Markdown), its chart (PNG and SVG)
+/// next to BenchmarkDotNet's reports, and draws it in the terminal.
 /// </summary>
 /// <remarks>
 /// Full: 4 warm-up and 12 measured iterations per case, sizes up to 2048². Quick: BenchmarkDotNet's short job, up to
 /// 1024². Dry: one invocation per case in this process (no child build), tiny sizes — proof that every level runs.
+/// Rounds: the whole selection is run that many times, one BenchmarkDotNet run after the other, and the report gives
+/// medians over the rounds (see <see cref="LadderReport"/> for why).
 /// </remarks>
 public static class LadderCommand
 {
@@ -30,6 +33,13 @@ public static class LadderCommand
             Console.Error.WriteLine($"--levels: there is no level \"{unknown}\"; the levels are {string.Join(", ", LadderLevels.All.Select(level => level.Name))}");
             return 2;
         }
+        int rounds = 1;
+        int roundsAt = Array.IndexOf(args, "--rounds");
+        if (roundsAt >= 0 && (roundsAt + 1 >= args.Length || !int.TryParse(args[roundsAt + 1], out rounds) || rounds is < 1 or > 20))
+        {
+            Console.Error.WriteLine($"--rounds: give a whole number of rounds from 1 to 20, not \"{(roundsAt + 1 < args.Length ? args[roundsAt + 1] : "")}\"");
+            return 2;
+        }
         string[] sizes = dry ? ["5x784@784x10", MatmulShape.Square(64)]
             : quick ? ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024)]
             : ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024), MatmulShape.Square(2048)];
@@ -44,9 +54,15 @@ public static class LadderCommand
             .WithOrderer(new TimeAdjacentOrderer())   // the rungs compared with OpenBLAS run right next to it
             .AddFilter(new SimpleFilter(benchmark => sizes.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Size)])
                 && (levels is null || levels.Contains((string)benchmark.Parameters[nameof(MatmulLadder.Level)]))));
-        Summary summary = BenchmarkRunner.Run<MatmulLadder>(config);
+        var summaries = new List<Summary>();
+        for (int round = 1; round <= rounds; round++)
+        {
+            if (rounds > 1) Console.WriteLine($"// ladder round {round} of {rounds}");
+            summaries.Add(BenchmarkRunner.Run<MatmulLadder>(config));
+        }
+        Summary summary = summaries[^1];
 
-        var report = new LadderReport(summary, sizes, mode, note, levels);
+        var report = new LadderReport(summaries, sizes, mode, note, levels);
         Console.WriteLine();
         Console.Write(report.TerminalChart());
         string markdown = Path.Combine(summary.ResultsDirectoryPath, "MatmulLadder-summary.md");
