@@ -4,14 +4,13 @@ namespace Katas.FastMatmul;
 
 /// <summary>
 /// Step 5, the whole product: Goto's algorithm (as BLIS and OpenBLAS run it) with the register micro-kernel, the
-/// cores sharing each packed slice of B and taking C's row blocks in turn. The loop nest, outermost first:
+/// cores sharing one packed B and taking C's row blocks in turn. The loop nest, outermost first:
 /// <code>
-/// for each nc-wide slice of columns:
-///   for each kc-deep slice of k:            pack B[kc × nc] into NR-wide panels, once, shared     (stays in L3)
-///     for each mc-tall block of rows:       one core takes it (the cores take blocks one at a time)
-///       pack A[mc × kc] into 6-row panels                                                         (stays in L2)
+/// for each nc-wide slice of columns:        pack B[k × nc] into kc-deep slices of NR-wide panels, once, shared
+///   for each mc-tall block of rows:         one core takes it (the cores take blocks one at a time)
+///     for each kc-deep slice of k:          pack A[mc × kc] into 6-row panels      (stays in the core's L2)
 ///       for each NR-wide panel of B:        (stays in L1 while…)
-///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C's tiles
+///         for each 6-row panel of A:        …the micro-kernel adds a 6×NR tile of A·B to C
 /// </code>
 /// </summary>
 public static class ParallelMatmul
