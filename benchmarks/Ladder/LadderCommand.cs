@@ -22,24 +22,18 @@ public static class LadderCommand
 {
     public static int Run(string[] args)
     {
-        bool dry = args.Contains("--dry"), quick = args.Contains("--quick");
-        string mode = dry ? "dry" : quick ? "quick" : "full";
-        int noteAt = Array.IndexOf(args, "--note");
-        string note = noteAt >= 0 && noteAt + 1 < args.Length ? args[noteAt + 1] : "";
-        int levelsAt = Array.IndexOf(args, "--levels");
-        HashSet<string>? levels = levelsAt >= 0 && levelsAt + 1 < args.Length ? [.. args[levelsAt + 1].Split(',', StringSplitOptions.TrimEntries)] : null;
-        if (levels?.FirstOrDefault(name => LadderLevels.All.All(level => level.Name != name)) is { } unknown)
+        LadderOptions options;
+        try
         {
-            Console.Error.WriteLine($"--levels: there is no level \"{unknown}\"; the levels are {string.Join(", ", LadderLevels.All.Select(level => level.Name))}");
+            options = LadderOptions.Parse(args, [.. LadderLevels.All.Select(level => level.Name)]);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
             return 2;
         }
-        int rounds = 1;
-        int roundsAt = Array.IndexOf(args, "--rounds");
-        if (roundsAt >= 0 && (roundsAt + 1 >= args.Length || !int.TryParse(args[roundsAt + 1], out rounds) || rounds is < 1 or > 20))
-        {
-            Console.Error.WriteLine($"--rounds: give a whole number of rounds from 1 to 20, not \"{(roundsAt + 1 < args.Length ? args[roundsAt + 1] : "")}\"");
-            return 2;
-        }
+        var (mode, note, levels, rounds) = options;
+        bool dry = mode == "dry", quick = mode == "quick";
         string[] sizes = dry ? ["5x784@784x10", MatmulShape.Square(64)]
             : quick ? ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024)]
             : ["5x784@784x10", MatmulShape.Square(512), MatmulShape.Square(1024), MatmulShape.Square(2048)];

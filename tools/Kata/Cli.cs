@@ -100,8 +100,13 @@ public static class Cli
 
         var quick = new Option<bool>("--quick") { Description = "A shorter ladder." };
         var benchSolutions = new Option<bool>("--solutions") { Description = "Time the reference solutions instead of your katas." };
-        var bench = new Command("bench", "Time the progression: the benchmarks' ladder.") { quick, benchSolutions };
-        bench.SetAction(r => Guard(console, () => ForwardCommand.Bench(Repository.Find(), console, r.GetValue(quick), r.GetValue(benchSolutions))));
+        // Read as text and passed on as given: the ladder checks them, and lists its level names when one is wrong.
+        var rounds = new Option<string?>("--rounds") { Description = "Run the ladder this many times (1–20); the summary gives the median of each ratio." };
+        var levels = new Option<string?>("--levels") { Description = "Only these levels, e.g. OpenBlas,Fast (a wrong name lists them all)." };
+        var note = new Option<string?>("--note") { Description = "A line for the summary's header, e.g. \"the machine was busy\"." };
+        var bench = new Command("bench", "Time the progression: the benchmarks' ladder.") { quick, benchSolutions, rounds, levels, note };
+        bench.SetAction(r => Guard(console, () => ForwardCommand.Bench(Repository.Find(), console,
+            new ForwardCommand.LadderChoice(r.GetValue(benchSolutions), r.GetValue(quick), r.GetValue(rounds), r.GetValue(levels), r.GetValue(note)))));
         root.Subcommands.Add(bench);
 
         var trainSolutions = new Option<bool>("--solutions") { Description = "Train with the reference solutions instead of your katas." };

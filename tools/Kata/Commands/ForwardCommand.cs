@@ -6,16 +6,29 @@ namespace Kata.Commands;
 /// tools/Plot, if the repository has them.</summary>
 public static class ForwardCommand
 {
-    public static int Bench(Repository repo, IAnsiConsole console, bool quick, bool solutions)
+    public static int Bench(Repository repo, IAnsiConsole console, LadderChoice choice)
     {
         if (!File.Exists(Path.Combine(repo.Root, "benchmarks", "Benchmarks.csproj")))
             return Missing(console, "benchmarks/Benchmarks.csproj");
-        if (!solutions) WriteMissingRungs(repo, console, KataProgress.Measure(repo, console).Results);
+        if (!choice.Solutions) WriteMissingRungs(repo, console, KataProgress.Measure(repo, console).Results);
+        return Forward(repo, console, BenchArguments(choice));
+    }
+
+    /// <summary>What <c>./kata bench</c> asks of the ladder. The values go through as given: the ladder checks them
+    /// and names the levels it has when one is wrong.</summary>
+    public sealed record LadderChoice(bool Solutions, bool Quick, string? Rounds = null, string? Levels = null, string? Note = null);
+
+    /// <summary>The <c>dotnet</c> command line that runs the ladder for <paramref name="choice"/>.</summary>
+    public static List<string> BenchArguments(LadderChoice choice)
+    {
         var args = new List<string> { "run", "-c", "Release", "--project", "benchmarks" };
-        if (solutions) args.Add("-p:Against=solutions");
+        if (choice.Solutions) args.Add("-p:Against=solutions");
         args.AddRange(["--", "--ladder"]);
-        if (quick) args.Add("--quick");
-        return Forward(repo, console, args);
+        if (choice.Quick) args.Add("--quick");
+        if (choice.Rounds != null) args.AddRange(["--rounds", choice.Rounds]);
+        if (choice.Levels != null) args.AddRange(["--levels", choice.Levels]);
+        if (choice.Note != null) args.AddRange(["--note", choice.Note]);
+        return args;
     }
 
     /// <summary>The katas whose matrix product is a rung of the ladder, in the ladder's order.</summary>
