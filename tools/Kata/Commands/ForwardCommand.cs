@@ -101,7 +101,8 @@ public static class ForwardCommand
 
     private static int Forward(Repository repo, IAnsiConsole console, List<string> args)
     {
-        console.MarkupLine($"[grey]dotnet {Ui.Escape(string.Join(' ', args))}[/]");
+        // Shown as it would be typed: an argument with spaces in it (a --note) in quotes.
+        console.MarkupLine($"[grey]dotnet {Ui.Escape(string.Join(' ', args.Select(a => a.Any(char.IsWhiteSpace) ? $"\"{a}\"" : a)))}[/]");
         using var process = ChildProcess.Start(StartInfo(repo, console, args), "dotnet");
         process.WaitForExit();
         return process.ExitCode;
